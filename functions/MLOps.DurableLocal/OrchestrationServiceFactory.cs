@@ -1,0 +1,26 @@
+using DurableTask.AzureStorage;
+
+namespace MLOps.DurableLocal;
+
+/// <summary>Builds the DTFx Azure Storage backend from <see cref="EmbeddedEngineOptions"/>.</summary>
+public static class OrchestrationServiceFactory
+{
+    public static AzureStorageOrchestrationService Create(EmbeddedEngineOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
+            PartitionCount = options.PartitionCount,
+            ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            LoggerFactory = loggerFactory,
+        };
+        return new AzureStorageOrchestrationService(settings);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.DurableTask.Client;
+using MLOps.Triggers.EventGrid;
+using MLOps.Triggers.Http;
+
+namespace MLOps.LocalHost;
+
+/// <summary>The same routes as the Functions app, each a one-line call into MLOps.Triggers.</summary>
+public static class ApiRoutes
+{
+    public static IEndpointRouteBuilder MapMLOpsApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api");
+        api.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+        api.MapGet("/pipelines", (HttpRequest r, PipelineHttpApi h) => h.ListPipelines(r));
+        api.MapPost("/pipelines/{name}", (HttpRequest r, string name, PipelineHttpApi h, DurableTaskClient c) => h.StartAsync(r, name, c));
+        api.MapGet("/instances", (HttpRequest r, PipelineHttpApi h, DurableTaskClient c) => h.ListAsync(r, c));
+        api.MapGet("/instances/{id}", (HttpRequest r, string id, PipelineHttpApi h, DurableTaskClient c) => h.GetStatusAsync(r, id, c));
+        api.MapPost("/instances/{id}/raiseEvent/{eventName}", (HttpRequest r, string id, string eventName, PipelineHttpApi h, DurableTaskClient c) => h.RaiseEventAsync(r, id, eventName, c));
+        api.MapPost("/instances/{id}/terminate", (HttpRequest r, string id, PipelineHttpApi h, DurableTaskClient c) => h.TerminateAsync(r, id, c));
+        api.MapDelete("/instances/{id}", (HttpRequest r, string id, PipelineHttpApi h, DurableTaskClient c) => h.PurgeAsync(r, id, c));
+        api.MapMethods("/events", ["OPTIONS"], (HttpRequest r) => EventGridWebhook.Handshake(r));
+        api.MapPost("/events", (HttpRequest r, EventGridWebhook h, DurableTaskClient c) => h.ReceiveAsync(r, c));
+        api.MapGet("/audit", (HttpRequest r, AuditHttpApi h) => h.ListAsync(r));
+        api.MapGet("/audit/verify", (HttpRequest r, AuditHttpApi h) => h.VerifyAsync(r));
+        return app;
+    }
+}

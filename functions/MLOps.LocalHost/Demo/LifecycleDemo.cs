@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using MLOps.Core.Landing;
+using MLOps.Core.Storage;
+
+namespace MLOps.LocalHost.Demo;
+
+/// <summary>
+/// The end-to-end demo the README's run command starts: drives the running host over real HTTP the way a user
+/// would, printing progress, and fails loudly if any step does not do what it should.
+/// </summary>
+public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string storageConnectionString, TextWriter output)
+{
+    private const string AdminKey = "dev-admin-key";
+    private const string OperationsKey = "dev-operations-key";
+    private const string ModelRiskKey = "dev-model-risk-key";
+
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
+
+    public async Task<int> RunAsync()
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        var total = Stopwatch.StartNew();
+        try
+        {
+            await this.CheckHealthAsync(http);
+            await this.RunDiagnosticsAsync(http);
+            await this.IngestCreditDataAsync(http);
+            await this.VerifyAuditAsync(http);
+            output.WriteLine($"Demo finished in {total.Elapsed.TotalSeconds:F1} s.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is DemoFailedException or HttpRequestException or TimeoutException)
+        {
+            output.WriteLine($"DEMO FAILED: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private async Task CheckHealthAsync(HttpClient http)
+    {
+        HttpResponseMessage health = await http.GetAsync(new Uri("api/health", UriKind.Relative));
+        Expect(health.StatusCode == HttpStatusCode.OK, $"health check answered {health.StatusCode}");
+        output.WriteLine($"[1/4] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
+    }
+
+    private async Task RunDiagnosticsAsync(HttpClient http)
+    {
+        output.WriteLine("[2/4] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
+        JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/diagnostics", AdminKey,
+            new { steps = 3, stepDelayMilliseconds = 200, fanOut = 200, awaitApproval = true }, HttpStatusCode.Accepted);
+        string id = started.GetProperty("id").GetString()!;
+        output.WriteLine($"      started {id}; status at {started.GetProperty("statusQueryGetUri").GetString()}");
+
+        await this.WaitAsync(http, id, s => s.TryGetProperty("customStatus", out JsonElement c)
+            && c.ValueKind == JsonValueKind.Object && c.GetProperty("stage").GetString() == "awaiting-approval");
+        output.WriteLine("      approving as dev-operations ...");
+        await SendAsync(http, HttpMethod.Post, $"api/instances/{id}/raiseEvent/Approval", OperationsKey,
+            new { approvedBy = "dev-operations", approved = true, comment = "demo" }, HttpStatusCode.Accepted);
+
+        JsonElement done = await this.WaitAsync(http, id, s => s.GetProperty("runtimeStatus").GetString() != "Running"
+            && s.GetProperty("runtimeStatus").GetString() != "Pending");
+        Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", $"diagnostics ended {done.GetProperty("runtimeStatus")}");
+        JsonElement report = done.GetProperty("output");
+        output.WriteLine($"      completed: {report.GetProperty("stepsCompleted").GetInt32()} steps, " +
+            $"{report.GetProperty("fanOutCompleted").GetInt32()} fanned-in results, approved by " +
+            $"{report.GetProperty("approval").GetProperty("approvedBy").GetString()}.");
+    }
+
+    private async Task IngestCreditDataAsync(HttpClient http)
+    {
+        string file = Path.Combine(repositoryRoot, "shared", "data", "credit_data.csv");
+        output.WriteLine("[3/4] Data engineering: landing credit_data.csv in blob storage starts the data pipeline.");
+        BlobContainerClient landing = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Landing);
+        await landing.CreateIfNotExistsAsync();
+        BlobClient blob = landing.GetBlobClient("credit-scoring/credit_data.csv");
+        Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo> uploaded = await blob.UploadAsync(file, overwrite: true);
+        string id = new LandingBlob(BlobContainers.Landing, blob.Name, uploaded.Value.ETag.ToString()).PipelineInstanceId();
+        output.WriteLine($"      uploaded {new FileInfo(file).Length:N0} bytes; the watcher starts instance {id}");
+
+        JsonElement done = await this.WaitAsync(http, id, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
+        Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", "data engineering failed: " + done);
+        JsonElement ingested = done.GetProperty("output").GetProperty("ingested");
+        output.WriteLine($"      ingested {ingested.GetProperty("rows").GetInt64():N0} rows x {ingested.GetProperty("columns").GetArrayLength()} columns, " +
+            $"sha256 {ingested.GetProperty("sha256").GetString()![..16]}..., snapshot {ingested.GetProperty("snapshotBlob").GetString()}");
+    }
+
+    private async Task VerifyAuditAsync(HttpClient http)
+    {
+        JsonElement verification = await SendAsync(http, HttpMethod.Get, "api/audit/verify", ModelRiskKey, null, HttpStatusCode.OK);
+        Expect(verification.GetProperty("intact").GetBoolean(), "audit chain is broken: " + verification);
+        output.WriteLine($"[4/4] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
+    }
+
+    private async Task<JsonElement> WaitAsync(HttpClient http, string id, Func<JsonElement, bool> until)
+    {
+        var clock = Stopwatch.StartNew();
+        string? lastProgress = null;
+        while (clock.Elapsed < StepTimeout)
+        {
+            using HttpRequestMessage request = new(HttpMethod.Get, $"api/instances/{id}");
+            request.Headers.Add("x-api-key", OperationsKey);
+            using HttpResponseMessage response = await http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                JsonElement status = await response.Content.ReadFromJsonAsync<JsonElement>();
+                string progress = status.TryGetProperty("customStatus", out JsonElement c) && c.ValueKind == JsonValueKind.Object
+                    ? $"{c.GetProperty("stage").GetString()} {c.GetProperty("completed").GetInt32()}/{c.GetProperty("total").GetInt32()}"
+                    : status.GetProperty("runtimeStatus").GetString()!;
+                if (progress != lastProgress)
+                {
+                    output.WriteLine($"      ... {progress} ({clock.Elapsed.TotalSeconds:F1} s)");
+                    lastProgress = progress;
+                }
+
+                if (until(status))
+                {
+                    return status;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"instance {id} did not reach the expected state within {StepTimeout.TotalMinutes} minutes");
+    }
+
+    private static async Task<JsonElement> SendAsync(
+        HttpClient http, HttpMethod method, string path, string key, object? body, HttpStatusCode expected)
+    {
+        using HttpRequestMessage request = new(method, path);
+        request.Headers.Add("x-api-key", key);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        Expect(response.StatusCode == expected, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static void Expect(bool condition, string failure)
+    {
+        if (!condition)
+        {
+            throw new DemoFailedException(failure);
+        }
+    }
+}
+
+public sealed class DemoFailedException(string message) : Exception(message);

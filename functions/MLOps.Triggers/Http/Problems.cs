@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MLOps.Triggers.Http;
+
+/// <summary>RFC 9457 problem responses (application/problem+json), the only error shape the API returns.</summary>
+public static class Problems
+{
+    public static IResult BadRequest(string detail, IReadOnlyList<string>? errors = null) =>
+        Create(StatusCodes.Status400BadRequest, "Bad request", detail, errors);
+
+    public static IResult Unauthorized() => Create(
+        StatusCodes.Status401Unauthorized, "Unauthorized", "Send a valid API key in the 'x-api-key' header.");
+
+    public static IResult Forbidden(string principal, string action) => Create(
+        StatusCodes.Status403Forbidden, "Forbidden", $"'{principal}' has no role that may {action}.");
+
+    public static IResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static IResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail);
+
+    public static IResult TooLarge(long limit) => Create(
+        StatusCodes.Status413PayloadTooLarge, "Payload too large",
+        $"The body is larger than {limit} bytes; pass large data by reference (a blob name).");
+
+    private static IResult Create(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
+        Results.Problem(
+            detail: detail,
+            statusCode: status,
+            title: title,
+            extensions: errors is { Count: > 0 } ? new Dictionary<string, object?> { ["errors"] = errors } : null);
+}

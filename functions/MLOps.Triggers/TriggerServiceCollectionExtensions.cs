@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using MLOps.Triggers.EventGrid;
+using MLOps.Triggers.Http;
+using MLOps.Triggers.Landing;
+using MLOps.Triggers.Launching;
+using MLOps.Triggers.Scheduling;
+
+namespace MLOps.Triggers;
+
+public static class TriggerServiceCollectionExtensions
+{
+    /// <summary>Adds the trigger handlers both hosts call.</summary>
+    public static IServiceCollection AddMLOpsTriggers(this IServiceCollection services)
+    {
+        services.AddOptions<HttpApiOptions>().BindConfiguration(HttpApiOptions.SectionName);
+        services.AddSingleton<RequestGuard>();
+        services.AddSingleton<PipelineLauncher>();
+        services.AddSingleton<PipelineHttpApi>();
+        services.AddSingleton<AuditHttpApi>();
+        services.AddSingleton<LandingTrigger>();
+        services.AddSingleton<EventGridWebhook>();
+        services.AddSingleton<ScheduledPipelineRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.DurableTask;
+using MLOps.Activities.DataEngineering;
+using MLOps.Activities.Diagnostics;
+using MLOps.Activities.Platform;
+
+namespace MLOps.Orchestrations;
+
+/// <summary>
+/// The one registration of every orchestrator and activity, used by both the Azure Functions app and the
+/// embedded host (there is no source generator in our package feed, so registration is by hand).
+/// </summary>
+public static class MLOpsTasks
+{
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry
+            .AddOrchestrator<DiagnosticsOrchestrator>()
+            .AddOrchestrator<DataEngineeringOrchestrator>()
+            .AddActivity<RecordPipelineEventActivity>()
+            .AddActivity<RunDiagnosticStepActivity>()
+            .AddActivity<EchoActivity>()
+            .AddActivity<IngestLandingBlobActivity>();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.DurableTask;
+using MLOps.Activities.Platform;
+using MLOps.Core.Pipelines;
+
+namespace MLOps.Orchestrations.Platform;
+
+/// <summary>
+/// Wraps a pipeline's steps so its start, completion or failure is audited and published, the same way for
+/// every pipeline.
+/// </summary>
+public static class PipelineRun
+{
+    public static async Task<T> RunAsync<T>(TaskOrchestrationContext context, string pipeline, Func<Task<T>> steps)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(steps);
+        await RecordAsync(context, pipeline, PipelineState.Started, null);
+        T result;
+        try
+        {
+            result = await steps();
+        }
+        catch (Exception ex)
+        {
+            string reason = ex is TaskFailedException failed ? failed.FailureDetails.ErrorMessage : ex.Message;
+            await RecordAsync(context, pipeline, PipelineState.Failed, reason);
+            throw;
+        }
+
+        await RecordAsync(context, pipeline, PipelineState.Completed, null);
+        return result;
+    }
+
+    private static Task<long> RecordAsync(TaskOrchestrationContext context, string pipeline, PipelineState state, string? detail) =>
+        context.CallActivityAsync<long>(
+            nameof(RecordPipelineEventActivity),
+            new PipelineLifecycleEvent(pipeline, context.InstanceId, state, detail),
+            RetryPolicies.Platform);
+}

@@ -1,0 +1,40 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MLOps.Core.Audit;
+using MLOps.Core.DataEngineering;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Events;
+using MLOps.Core.Observability;
+using MLOps.Core.Pipelines;
+using MLOps.Core.Scheduling;
+using MLOps.Core.Security;
+using MLOps.Core.Storage;
+
+namespace MLOps.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Adds the domain services both hosts share, bound to configuration.</summary>
+    public static IServiceCollection AddMLOpsCore(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        services.AddOptions<EventGridOptions>().BindConfiguration(EventGridOptions.SectionName);
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton(PipelineCatalog.Default);
+        services.TryAddSingleton(PermissionMatrix.Default);
+        services.TryAddSingleton<PlatformMetrics>();
+        services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<IAuditLog, BlobAuditLog>();
+        services.TryAddSingleton<IPlatformEventPublisher, EventGridPlatformEventPublisher>();
+        services.TryAddSingleton<PipelineEventRecorder>();
+        services.TryAddSingleton<DiagnosticsLedger>();
+        services.TryAddSingleton<LandingIngestor>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace MLOps.Core.Observability;
+
+/// <summary>The platform's counters, on the <c>MLOps.Functions</c> meter.</summary>
+public sealed class PlatformMetrics
+{
+    public const string MeterName = "MLOps.Functions";
+
+    private readonly Counter<long> pipelinesStarted;
+    private readonly Counter<long> duplicateStarts;
+    private readonly Counter<long> auditRecords;
+    private readonly Counter<long> eventsPublished;
+
+    public PlatformMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        Meter meter = meterFactory.Create(MeterName);
+        this.pipelinesStarted = meter.CreateCounter<long>("mlops.pipelines.started", description: "Pipeline instances started.");
+        this.duplicateStarts = meter.CreateCounter<long>("mlops.pipelines.duplicate_starts", description: "Replayed triggers that started nothing.");
+        this.auditRecords = meter.CreateCounter<long>("mlops.audit.records", description: "Audit records appended.");
+        this.eventsPublished = meter.CreateCounter<long>("mlops.events.published", description: "Platform events published.");
+    }
+
+    public void PipelineStarted(string pipeline, string trigger) =>
+        this.pipelinesStarted.Add(1, new("pipeline", pipeline), new("trigger", trigger));
+
+    public void DuplicateStart(string pipeline, string trigger) =>
+        this.duplicateStarts.Add(1, new("pipeline", pipeline), new("trigger", trigger));
+
+    public void AuditRecordAppended() => this.auditRecords.Add(1);
+
+    public void EventPublished(string type) => this.eventsPublished.Add(1, new KeyValuePair<string, object?>("type", type));
+}

@@ -1,0 +1,11 @@
+namespace MLOps.Core.Pipelines;
+
+/// <summary>
+/// Names under which the orchestrators are registered. Kept here so the catalog needs no reference to the
+/// orchestration project; a unit test checks each one is registered.
+/// </summary>
+public static class OrchestratorNames
+{
+    public const string Diagnostics = "DiagnosticsOrchestrator";
+    public const string DataEngineering = "DataEngineeringOrchestrator";
+}

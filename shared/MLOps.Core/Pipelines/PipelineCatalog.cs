@@ -1,0 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using MLOps.Core.DataEngineering;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Security;
+
+namespace MLOps.Core.Pipelines;
+
+/// <summary>The pipelines this platform runs, looked up by route name.</summary>
+public sealed class PipelineCatalog
+{
+    private readonly Dictionary<string, PipelineDefinition> byName;
+
+    public PipelineCatalog(IEnumerable<PipelineDefinition> definitions) =>
+        this.byName = definitions.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<PipelineDefinition> All => this.byName.Values;
+
+    public static PipelineCatalog Default { get; } = new(
+    [
+        new PipelineDefinition(
+            PipelineNames.Diagnostics,
+            OrchestratorNames.Diagnostics,
+            typeof(DiagnosticsRequest),
+            new HashSet<Role> { Role.Admin, Role.OperationsEngineer, Role.PlatformService },
+            "Self-test of the platform: runs steps, optionally fans out and waits for an approval event."),
+        new PipelineDefinition(
+            PipelineNames.DataEngineering,
+            OrchestratorNames.DataEngineering,
+            typeof(DataEngineeringRequest),
+            new HashSet<Role> { Role.Admin, Role.DataEngineer, Role.PlatformService },
+            "Ingests a landed data file and snapshots it."),
+    ]);
+
+    public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>
+        this.byName.TryGetValue(name, out definition);
+}

@@ -1,0 +1,31 @@
+using MLOps.Core.Audit;
+using MLOps.Core.Events;
+
+namespace MLOps.Core.Pipelines;
+
+/// <summary>
+/// Audits a pipeline's change of state and publishes it as a platform event. The event id is derived from the
+/// instance and state, so a retried activity publishes an event subscribers recognise as a duplicate.
+/// </summary>
+public sealed class PipelineEventRecorder(IAuditLog audit, IPlatformEventPublisher publisher)
+{
+    public async Task<long> RecordAsync(PipelineLifecycleEvent change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        string state = change.State.ToString().ToLowerInvariant();
+        AuditRecord record = await audit.AppendAsync(
+            new AuditEntry($"pipeline:{change.Pipeline}", $"pipeline.{state}", change.InstanceId, null, change.Detail ?? state),
+            cancellationToken);
+
+        string type = change.State switch
+        {
+            PipelineState.Started => PlatformEventTypes.PipelineStarted,
+            PipelineState.Completed => PlatformEventTypes.PipelineCompleted,
+            _ => PlatformEventTypes.PipelineFailed,
+        };
+        await publisher.PublishAsync(
+            new PlatformEvent($"{change.InstanceId}:{state}", type, $"pipelines/{change.Pipeline}/{change.InstanceId}", change),
+            cancellationToken);
+        return record.Sequence;
+    }
+}

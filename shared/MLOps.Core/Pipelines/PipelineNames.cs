@@ -1,0 +1,8 @@
+namespace MLOps.Core.Pipelines;
+
+/// <summary>Route names of the pipelines, as users type them in <c>POST /api/pipelines/{name}</c>.</summary>
+public static class PipelineNames
+{
+    public const string Diagnostics = "diagnostics";
+    public const string DataEngineering = "data-engineering";
+}

@@ -1,0 +1,18 @@
+namespace MLOps.Core.Storage;
+
+/// <summary>The platform's Blob containers.</summary>
+public static class BlobContainers
+{
+    /// <summary>Raw data lands here as <c>{project}/{file}</c>; a new blob starts the project's data pipeline.</summary>
+    public const string Landing = "landing";
+
+    public const string Audit = "audit";
+
+    /// <summary>Execution ledger of the diagnostics pipeline.</summary>
+    public const string Diagnostics = "diagnostics";
+
+    /// <summary>Content-addressed snapshots of ingested data.</summary>
+    public const string Snapshots = "snapshots";
+
+    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots];
+}
