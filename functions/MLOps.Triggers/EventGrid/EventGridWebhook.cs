@@ -155,14 +155,15 @@ public sealed class EventGridWebhook(
     /// <summary>Container and blob name from a blob URL, for both Azure (host/container/blob) and Azurite (host/account/container/blob).</summary>
     internal static LandingBlob? ToLandingBlob(Uri url, string? etag, long? length)
     {
-        string[] segments = Uri.UnescapeDataString(url.AbsolutePath).TrimStart('/').Split('/', 3);
-        int containerIndex = Array.IndexOf(segments, Core.Storage.BlobContainers.Landing);
-        if (containerIndex < 0 || containerIndex > 1)
+        // Azurite and other emulators address blobs path-style, with the account name as the first segment.
+        int containerIndex = url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || url.IsLoopback ? 1 : 0;
+        string[] segments = Uri.UnescapeDataString(url.AbsolutePath).TrimStart('/').Split('/', containerIndex + 2);
+        if (segments.Length != containerIndex + 2 || segments[containerIndex] != Core.Storage.BlobContainers.Landing)
         {
             return null;
         }
 
-        string name = string.Join('/', segments.Skip(containerIndex + 1));
+        string name = segments[^1];
         return name.Length == 0 ? null : new LandingBlob(Core.Storage.BlobContainers.Landing, name, etag ?? string.Empty, length);
     }
 

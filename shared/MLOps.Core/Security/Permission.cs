@@ -1,9 +1,8 @@
 namespace MLOps.Core.Security;
 
-/// <summary>What a caller may do. Starting a pipeline is checked against the pipeline's own start roles.</summary>
+/// <summary>What a caller may do. Starting a pipeline is checked against the pipeline's own start roles instead.</summary>
 public enum Permission
 {
-    StartPipeline,
     ReadInstances,
     RaiseEvent,
     TerminateInstance,

@@ -1,0 +1,71 @@
+using System.Text;
+using MLOps.Core.DataEngineering;
+
+namespace MLOps.UnitTests.Core.DataEngineering;
+
+public class CsvShapeTests
+{
+    private static CsvShape Measure(string text, int chunkSize = 3)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        var shape = new CsvShape();
+        for (int i = 0; i < bytes.Length; i += chunkSize)
+        {
+            shape.Add(bytes.AsSpan(i, Math.Min(chunkSize, bytes.Length - i)));
+        }
+
+        shape.Complete();
+        return shape;
+    }
+
+    [Fact]
+    public void Counts_data_rows_and_reads_the_header()
+    {
+        CsvShape shape = Measure("\"a\",b,c\n1,2,3\n4,5,6\n");
+
+        Assert.Equal(2, shape.DataRows);
+        Assert.Equal(["a", "b", "c"], shape.Columns);
+    }
+
+    [Fact]
+    public void Quoted_newlines_and_commas_do_not_split_records()
+    {
+        CsvShape shape = Measure("id,note\r\n1,\"line one\r\nline two, still\"\r\n2,\"say \"\"hi\"\"\"\r\n");
+
+        Assert.Equal(2, shape.DataRows);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_a_missing_final_newline_are_handled()
+    {
+        CsvShape shape = Measure("\uFEFFx,y\n1,2\n3,4", chunkSize: 1);
+
+        Assert.Equal(["x", "y"], shape.Columns);
+        Assert.Equal(2, shape.DataRows);
+    }
+
+    [Fact]
+    public void Multi_byte_header_names_survive_chunk_boundaries()
+    {
+        Assert.Equal(["größe", "ψ"], Measure("größe,ψ\n1,2\n", chunkSize: 1).Columns);
+    }
+
+    [Fact]
+    public void An_unterminated_quote_is_an_error()
+    {
+        Assert.Throws<InvalidDataException>(() => Measure("a,b\n1,\"open\n"));
+    }
+
+    [Fact]
+    public void The_bundled_credit_data_has_4454_rows_of_14_columns()
+    {
+        string file = Path.Combine(TestPaths.RepositoryRoot, "shared", "data", "credit_data.csv");
+        var shape = new CsvShape();
+        shape.Add(File.ReadAllBytes(file));
+        shape.Complete();
+
+        Assert.Equal(4454, shape.DataRows);
+        Assert.Equal(14, shape.Columns.Count);
+        Assert.Equal("Status", shape.Columns[0]);
+    }
+}
