@@ -42,8 +42,15 @@ public sealed class DiagnosticsOrchestrator : TaskOrchestrator<DiagnosticsReques
         if (request.AwaitApproval)
         {
             context.SetCustomStatus(new PipelineProgress("awaiting-approval", request.Steps, request.Steps));
-            approval = await context.WaitForExternalEvent<Approval>(
-                Approval.EventName, TimeSpan.FromSeconds(request.ApprovalTimeoutSeconds));
+            try
+            {
+                approval = await context.WaitForExternalEvent<Approval>(
+                    Approval.EventName, TimeSpan.FromSeconds(request.ApprovalTimeoutSeconds));
+            }
+            catch (TaskCanceledException ex)
+            {
+                throw new PipelineFailedException($"No '{Approval.EventName}' event arrived within {request.ApprovalTimeoutSeconds} s.", ex);
+            }
         }
 
         context.SetCustomStatus(new PipelineProgress("completed", request.Steps, request.Steps));

@@ -26,6 +26,21 @@ public class AuditTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_failed_pipeline_is_audited_and_reports_its_failure()
+    {
+        ApiResponse started = await platform.SendAsync(HttpMethod.Post, "api/pipelines/diagnostics", TestKeys.Admin,
+            new { steps = 1, awaitApproval = true, approvalTimeoutSeconds = 1 });
+        string id = started.Json.GetProperty("id").GetString()!;
+
+        JsonElement failed = await platform.WaitForEndAsync(id);
+
+        Assert.Equal("Failed", failed.GetProperty("runtimeStatus").GetString());
+        Assert.False(string.IsNullOrEmpty(failed.GetProperty("failureDetails").GetProperty("errorType").GetString()));
+        JsonElement[] records = (await platform.SendAsync(HttpMethod.Get, "api/audit?take=1000", TestKeys.ModelRisk)).Json.EnumerateArray().ToArray();
+        Assert.Contains(records, r => r.GetProperty("action").GetString() == "pipeline.failed" && r.GetProperty("target").GetString() == id);
+    }
+
+    [Fact]
     public async Task Verify_reports_the_first_edited_record()
     {
         await platform.SendAsync(HttpMethod.Post, "api/pipelines/diagnostics", TestKeys.Admin, new { steps = 1 });

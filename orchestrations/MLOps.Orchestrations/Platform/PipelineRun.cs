@@ -24,6 +24,14 @@ public static class PipelineRun
         {
             string reason = ex is TaskFailedException failed ? failed.FailureDetails.ErrorMessage : ex.Message;
             await RecordAsync(context, pipeline, PipelineState.Failed, reason);
+
+            // An orchestrator whose task ends cancelled (a durable wait that timed out) is not failed by DTFx's
+            // dispatcher but retried forever; ending it faulted makes it fail like any other error.
+            if (ex is OperationCanceledException)
+            {
+                throw new PipelineFailedException(reason, ex);
+            }
+
             throw;
         }
 

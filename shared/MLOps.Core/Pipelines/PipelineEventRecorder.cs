@@ -1,3 +1,5 @@
+using Azure;
+using Microsoft.Extensions.Logging;
 using MLOps.Core.Audit;
 using MLOps.Core.Events;
 
@@ -6,8 +8,10 @@ namespace MLOps.Core.Pipelines;
 /// <summary>
 /// Audits a pipeline's change of state and publishes it as a platform event. The event id is derived from the
 /// instance and state, so a retried activity publishes an event subscribers recognise as a duplicate.
+/// The audit record is the proof; the event is a notification, so a topic outage is logged and does not fail
+/// the pipeline.
 /// </summary>
-public sealed class PipelineEventRecorder(IAuditLog audit, IPlatformEventPublisher publisher)
+public sealed class PipelineEventRecorder(IAuditLog audit, IPlatformEventPublisher publisher, ILogger<PipelineEventRecorder> logger)
 {
     public async Task<long> RecordAsync(PipelineLifecycleEvent change, CancellationToken cancellationToken = default)
     {
@@ -23,9 +27,18 @@ public sealed class PipelineEventRecorder(IAuditLog audit, IPlatformEventPublish
             PipelineState.Completed => PlatformEventTypes.PipelineCompleted,
             _ => PlatformEventTypes.PipelineFailed,
         };
-        await publisher.PublishAsync(
-            new PlatformEvent($"{change.InstanceId}:{state}", type, $"pipelines/{change.Pipeline}/{change.InstanceId}", change),
-            cancellationToken);
+        try
+        {
+            await publisher.PublishAsync(
+                new PlatformEvent($"{change.InstanceId}:{state}", type, $"pipelines/{change.Pipeline}/{change.InstanceId}", change),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning(ex, "Publishing {Type} for {InstanceId} failed; the audit record {Sequence} stands.",
+                type, change.InstanceId, record.Sequence);
+        }
+
         return record.Sequence;
     }
 }

@@ -4,6 +4,7 @@ using MLOps.Activities.Diagnostics;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Pipelines;
 using MLOps.Orchestrations;
+using MLOps.Orchestrations.Platform;
 
 namespace MLOps.UnitTests.Orchestrations;
 
@@ -82,5 +83,21 @@ public class DiagnosticsOrchestratorTests
 
         Assert.Equal([PipelineState.Started, PipelineState.Failed], this.context.States);
         Assert.Equal("disk full", this.context.Lifecycle[^1].Detail);
+    }
+
+    [Fact]
+    public async Task An_approval_that_never_comes_fails_the_pipeline_instead_of_cancelling_it()
+    {
+        this.context.Mock.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        this.context.Mock.Setup(c => c.WaitForExternalEvent<Approval>(Approval.EventName, It.IsAny<CancellationToken>()))
+            .Returns(new TaskCompletionSource<Approval>().Task);
+
+        Task<DiagnosticsReport> run = new DiagnosticsOrchestrator().RunAsync(
+            this.context.Object, new DiagnosticsRequest(Steps: 1, AwaitApproval: true, ApprovalTimeoutSeconds: 5));
+        PipelineFailedException failure = await Assert.ThrowsAsync<PipelineFailedException>(() => run);
+
+        Assert.True(run.IsFaulted);
+        Assert.Contains("5 s", failure.Message, StringComparison.Ordinal);
+        Assert.Equal([PipelineState.Started, PipelineState.Failed], this.context.States);
     }
 }
