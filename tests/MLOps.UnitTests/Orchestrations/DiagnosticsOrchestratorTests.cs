@@ -89,8 +89,14 @@ public class DiagnosticsOrchestratorTests
     public async Task An_approval_that_never_comes_fails_the_pipeline_instead_of_cancelling_it()
     {
         this.context.Mock.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        // Like the real context: a wait that never gets its event ends cancelled when the timer wins.
         this.context.Mock.Setup(c => c.WaitForExternalEvent<Approval>(Approval.EventName, It.IsAny<CancellationToken>()))
-            .Returns(new TaskCompletionSource<Approval>().Task);
+            .Returns<string, CancellationToken>((_, cancellation) =>
+            {
+                var never = new TaskCompletionSource<Approval>();
+                cancellation.Register(() => never.TrySetCanceled(cancellation));
+                return never.Task;
+            });
 
         Task<DiagnosticsReport> run = new DiagnosticsOrchestrator().RunAsync(
             this.context.Object, new DiagnosticsRequest(Steps: 1, AwaitApproval: true, ApprovalTimeoutSeconds: 5));
