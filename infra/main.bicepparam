@@ -1,0 +1,31 @@
+// Example parameters. Secrets come from the environment, never from this file:
+//   MLOPS_EVENT_DELIVERY_KEY   API key Event Grid passes to /api/events (>= 32 characters), required;
+//   MLOPS_BLOB_EXTENSION_KEY   the app's "blobs_extension" system key, phase 2 only (see README.md);
+//   MLOPS_APP_CODE_PUBLISHED   "true" once the app's code is published, phase 2 only;
+//   MLOPS_APP_SETTINGS_JSON    optional JSON object of further app settings, e.g. users' API keys:
+//                              {"Security__ApiKeys__0__Principal":"ops","Security__ApiKeys__0__KeySha256":"<hex>",
+//                               "Security__ApiKeys__0__Roles__0":"OperationsEngineer"}
+using 'main.bicep'
+
+param namePrefix = 'mlops'
+
+param tags = {
+  application: 'MLOps.Functions'
+  environment: 'dev'
+}
+
+param storageSku = 'Standard_LRS'
+
+param functionRuntimeVersion = '10.0'
+
+param maximumInstanceCount = 100
+
+param instanceMemoryMB = 2048
+
+param eventDeliveryKey = readEnvironmentVariable('MLOPS_EVENT_DELIVERY_KEY')
+
+param blobExtensionKey = readEnvironmentVariable('MLOPS_BLOB_EXTENSION_KEY', '')
+
+param appCodePublished = bool(readEnvironmentVariable('MLOPS_APP_CODE_PUBLISHED', 'false'))
+
+param additionalAppSettings = json(readEnvironmentVariable('MLOPS_APP_SETTINGS_JSON', '{}'))

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace MLOps.Infra.Tests;
+
+public sealed class ParametersFileTests(ITestOutputHelper output)
+{
+    private const string DeliveryKey = "test-delivery-key-0123456789abcdef0123456789";
+
+    [Fact]
+    public void BuildsForTheFirstPhase()
+    {
+        JsonObject parameters = this.BuildParameters(new Dictionary<string, string> { ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey });
+
+        Assert.Equal(DeliveryKey, parameters["eventDeliveryKey"]?["value"]?.GetValue<string>());
+        Assert.Equal(string.Empty, parameters["blobExtensionKey"]?["value"]?.GetValue<string>());
+        Assert.False(parameters["appCodePublished"]?["value"]?.GetValue<bool>());
+        Assert.Equal("10.0", parameters["functionRuntimeVersion"]?["value"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void BuildsForTheSecondPhase()
+    {
+        JsonObject parameters = this.BuildParameters(new Dictionary<string, string>
+        {
+            ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey,
+            ["MLOPS_BLOB_EXTENSION_KEY"] = "blobs-extension-key",
+            ["MLOPS_APP_CODE_PUBLISHED"] = "true",
+            ["MLOPS_APP_SETTINGS_JSON"] = """{"Security__ApiKeys__0__Principal":"ops"}""",
+        });
+
+        Assert.Equal("blobs-extension-key", parameters["blobExtensionKey"]?["value"]?.GetValue<string>());
+        Assert.True(parameters["appCodePublished"]?["value"]?.GetValue<bool>());
+        Assert.Equal("ops", parameters["additionalAppSettings"]?["value"]?["Security__ApiKeys__0__Principal"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void RefusesAShortDeliveryKey()
+    {
+        BicepResult result = BicepCli.Run(
+            new Dictionary<string, string> { ["MLOPS_EVENT_DELIVERY_KEY"] = "short" }, "build-params", BicepCli.InfraPath("main.bicepparam"), "--stdout");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(result.Diagnostics, d => d.Contains("Error", StringComparison.Ordinal));
+    }
+
+    private JsonObject BuildParameters(IReadOnlyDictionary<string, string> environment)
+    {
+        BicepResult result = BicepCli.Run(environment, "build-params", BicepCli.InfraPath("main.bicepparam"), "--stdout");
+        foreach (string diagnostic in result.Diagnostics)
+        {
+            output.WriteLine(diagnostic);
+        }
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.True(result.Diagnostics.Count == 0, result.Describe());
+
+        // --stdout writes { "parametersJson": "<ARM parameters file>", "templateJson": "...", ... }.
+        string parametersJson = JsonNode.Parse(result.StandardOutput)?["parametersJson"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"No parametersJson in:{Environment.NewLine}{result.StandardOutput}");
+        return JsonNode.Parse(parametersJson)!["parameters"]!.AsObject();
+    }
+}
