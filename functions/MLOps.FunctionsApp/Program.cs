@@ -1,3 +1,8 @@
 using Microsoft.Extensions.Hosting;
-var host = new HostBuilder().ConfigureFunctionsWebApplication().Build();
+using MLOps.FunctionsApp;
+
+IHost host = new HostBuilder()
+    .ConfigureFunctionsWebApplication(FunctionsAppComposition.ConfigureWorker)
+    .ConfigureServices(FunctionsAppComposition.ConfigureServices)
+    .Build();
 await host.RunAsync();

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http;
+using MLOps.FunctionsApp.Tests.Support;
+using MLOps.FunctionsApp.Triggers;
+
+namespace MLOps.FunctionsApp.Tests;
+
+public sealed class EventGridWebhookFunctionTests
+{
+    [Fact]
+    public async Task SubscriptionValidationIsAnsweredWithTheCode()
+    {
+        using var harness = new TriggerHarness();
+        const string body = """
+            [{
+              "id": "2d1781af-3a4c-4d7c-bd0c-e34b19da4e66",
+              "topic": "/subscriptions/x/resourceGroups/y/providers/Microsoft.EventGrid/topics/mlops",
+              "subject": "",
+              "data": { "validationCode": "512d38b6-c7b8-40c8-89fe-f46f9e9622b6" },
+              "eventType": "Microsoft.EventGrid.SubscriptionValidationEvent",
+              "eventTime": "2025-01-01T10:00:00Z",
+              "dataVersion": "1"
+            }]
+            """;
+        HttpRequest request = harness.Request("POST", "/api/events", ApiKeys.Platform, body);
+
+        IResult result = await harness.Create<EventGridWebhookFunction>().ReceiveAsync(request, harness.Durable.Client);
+        ExecutedResponse response = await TriggerHarness.ExecuteAsync(result, request);
+
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Equal("512d38b6-c7b8-40c8-89fe-f46f9e9622b6", response.Json.GetProperty("validationResponse").GetString());
+        harness.Durable.VerifyNothingScheduled();
+    }
+
+    [Fact]
+    public async Task CloudEventsHandshakeAllowsTheOrigin()
+    {
+        using var harness = new TriggerHarness();
+        HttpRequest request = harness.Request("OPTIONS", "/api/events");
+        request.Headers["WebHook-Request-Origin"] = "eventgrid.azure.net";
+
+        IResult result = EventGridWebhookFunction.Handshake(request);
+        ExecutedResponse response = await TriggerHarness.ExecuteAsync(result, request);
+
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Equal("eventgrid.azure.net", response.Headers["WebHook-Allowed-Origin"].ToString());
+    }
+
+    [Fact]
+    public async Task DeliveryWithoutKeyIs401()
+    {
+        using var harness = new TriggerHarness();
+        HttpRequest request = harness.Request("POST", "/api/events", apiKey: null, "[]");
+
+        IResult result = await harness.Create<EventGridWebhookFunction>().ReceiveAsync(request, harness.Durable.Client);
+        ExecutedResponse response = await TriggerHarness.ExecuteAsync(result, request);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
+    }
+}
