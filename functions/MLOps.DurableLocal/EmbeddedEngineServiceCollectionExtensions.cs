@@ -22,7 +22,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
         services.AddOptions<EmbeddedEngineOptions>().BindConfiguration(EmbeddedEngineOptions.SectionName);
         services.AddSingleton(sp => OrchestrationServiceFactory.Create(
             sp.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton(sp => OrchestrationServiceFactory.ForWorker(
+            sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value));
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<DurableTaskClient>(sp =>
             new EmbeddedDurableTaskClient("embedded", sp.GetRequiredService<IOrchestrationServiceClient>(), converter));

@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using DurableTask.Core;
 
 namespace MLOps.DurableLocal;
 
@@ -22,5 +23,18 @@ public static class OrchestrationServiceFactory
             LoggerFactory = loggerFactory,
         };
         return new AzureStorageOrchestrationService(settings);
+    }
+
+    /// <summary>
+    /// The backend as the worker should drive it: with <see cref="EmbeddedEngineOptions.ActivityDispatcherCount"/>
+    /// activity fetch loops where the backend would run fewer.
+    /// </summary>
+    public static IOrchestrationService ForWorker(AzureStorageOrchestrationService service, EmbeddedEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ActivityDispatcherCount > service.TaskActivityDispatcherCount
+            ? new ActivityDispatcherCountOverride(service, options.ActivityDispatcherCount)
+            : service;
     }
 }

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace MLOps.Benchmarks;
+
+/// <summary>The command line: <c>--activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
+public sealed record BenchmarkArguments
+{
+    public int Activities { get; init; } = 1000;
+
+    public int Repeat { get; init; } = 1;
+
+    public int Chunks { get; init; } = 10;
+
+    public int Warmup { get; init; } = 20;
+
+    /// <summary>First Azurite port; configuration i uses blob/queue/table on Port + 10i, +1, +2.</summary>
+    public int Port { get; init; } = 20000;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Configurations to run (stock, tuned, chunked); empty runs all.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    public string? Out { get; init; }
+
+    /// <summary>EmbeddedEngineOptions overrides (Name=Value) for the tuned configurations, to explore knobs.</summary>
+    public IReadOnlyDictionary<string, string?> Set { get; init; } = new Dictionary<string, string?>();
+
+    public const string Usage =
+        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--activities 1000] [--repeat 1] [--chunks 10] " +
+        "[--warmup 20] [--port 20000] [--timeout 30] [--only stock,tuned,chunked] [--out results.md] [--set Knob=Value ...]";
+
+    public static BenchmarkArguments Parse(IReadOnlyList<string> args)
+    {
+        var result = new BenchmarkArguments();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Positive() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0
+                ? n
+                : throw new ArgumentException($"{name} needs a positive integer.");
+
+            result = name.ToLowerInvariant() switch
+            {
+                "--activities" => result with { Activities = Positive() },
+                "--repeat" => result with { Repeat = Positive() },
+                "--chunks" => result with { Chunks = Positive() },
+                "--warmup" => result with { Warmup = Positive() },
+                "--port" => result with { Port = Positive() },
+                "--timeout" => result with { Timeout = TimeSpan.FromMinutes(Positive()) },
+                "--only" => result with
+                {
+                    Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .ToHashSet(StringComparer.OrdinalIgnoreCase),
+                },
+                "--out" => result with { Out = Value() },
+                "--set" => result with { Set = WithSetting(result.Set, Value()) },
+                _ => throw new ArgumentException($"Unknown argument '{name}'."),
+            };
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string?> WithSetting(IReadOnlyDictionary<string, string?> settings, string assignment)
+    {
+        int equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--set needs Knob=Value, not '{assignment}'.");
+        }
+
+        return new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase)
+        {
+            [assignment[..equals]] = assignment[(equals + 1)..],
+        };
+    }
+}
