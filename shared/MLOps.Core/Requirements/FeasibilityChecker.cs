@@ -1,0 +1,101 @@
+using System.Globalization;
+using MLOps.Core.DataEngineering;
+
+namespace MLOps.Core.Requirements;
+
+/// <summary>
+/// Checks a validated spec against a sample of the real data before any modelling starts: enough rows, the
+/// declared columns and label present, missing values within the rules, a usable label balance, and no
+/// feature that is really the label in disguise. The spec must be valid (<see cref="ProjectSpecValidator"/>).
+/// </summary>
+public static class FeasibilityChecker
+{
+    public static FeasibilityReport Check(ProjectSpec spec, DataSample sample, FeasibilityOptions? options = null)
+    {
+        options ??= FeasibilityOptions.Default;
+        List<FeasibilityFinding> findings = [];
+        if (sample.TotalRows < spec.DataRules.MinRows)
+        {
+            findings.Add(new(FeasibilityCheck.MinRows, FindingSeverity.Error, $"{sample.TotalRows} rows; the spec needs at least {spec.DataRules.MinRows}")
+            { Actual = sample.TotalRows, Limit = spec.DataRules.MinRows });
+        }
+
+        CheckColumns(spec, sample, findings);
+        LabelBalance? balance = null;
+        List<ColumnSignal> signals = [];
+        if (sample.IndexOf(spec.Target.Column) < 0)
+        {
+            findings.Add(new(FeasibilityCheck.LabelPresent, FindingSeverity.Error, $"the target column '{spec.Target.Column}' is not in the data")
+            { Column = spec.Target.Column });
+        }
+        else
+        {
+            IReadOnlyList<string?> target = sample.Column(spec.Target.Column);
+            balance = LabelChecks.Check(spec, target, options, findings);
+            CheckLeakage(spec, sample, target, options, findings, signals);
+        }
+
+        return new FeasibilityReport(sample.TotalRows, findings) { Balance = balance, Signals = signals };
+    }
+
+    private static void CheckColumns(ProjectSpec spec, DataSample sample, List<FeasibilityFinding> findings)
+    {
+        foreach (ColumnRule rule in spec.DataRules.Columns)
+        {
+            FindingSeverity severity = rule.Severity == RuleSeverity.Hard ? FindingSeverity.Error : FindingSeverity.Warning;
+            if (sample.IndexOf(rule.Name) < 0)
+            {
+                // A key that ingestion generates cannot be in the raw data.
+                if (!(spec.EntityKey.Generated && spec.EntityKey.Column == rule.Name))
+                {
+                    findings.Add(new(FeasibilityCheck.ColumnPresent, severity, $"declared column '{rule.Name}' is not in the data") { Column = rule.Name });
+                }
+
+                continue;
+            }
+
+            if (rule.MaxMissingShare is { } limit && sample.Rows.Count > 0)
+            {
+                double share = (double)sample.Column(rule.Name).Count(v => v is null) / sample.Rows.Count;
+                if (share > limit)
+                {
+                    findings.Add(new(FeasibilityCheck.MissingShare, severity, $"'{rule.Name}' is missing in {Percent(share)} of rows; the rule allows {Percent(limit)}")
+                    { Column = rule.Name, Actual = share, Limit = limit });
+                }
+            }
+        }
+    }
+
+    private static void CheckLeakage(
+        ProjectSpec spec, DataSample sample, IReadOnlyList<string?> target, FeasibilityOptions options, List<FeasibilityFinding> findings, List<ColumnSignal> signals)
+    {
+        Dictionary<string, ColumnSignal?> byColumn = new(StringComparer.Ordinal);
+        foreach (FeatureDefinition feature in spec.Features)
+        {
+            foreach (string column in feature.Sources.Where(c => c != spec.Target.Column && sample.IndexOf(c) >= 0))
+            {
+                if (!byColumn.TryGetValue(column, out ColumnSignal? signal))
+                {
+                    bool numeric = spec.DataRules.Find(column)?.IsNumeric ?? sample.Column(column).All(v => v is null || ColumnSignals.TryNumber(v, out _));
+                    signal = byColumn[column] = ColumnSignals.Score(column, sample.Column(column), numeric, target, spec, options);
+                    if (signal is not null)
+                    {
+                        signals.Add(signal);
+                    }
+                }
+
+                if (signal is not null && signal.Value >= options.LeakageThreshold)
+                {
+                    findings.Add(new(
+                        FeasibilityCheck.Leakage,
+                        FindingSeverity.Error,
+                        $"feature '{feature.Name}': column '{column}' alone gives {signal.Statistic} {signal.Value.ToString("F4", CultureInfo.InvariantCulture)} ≥ {options.LeakageThreshold.ToString(CultureInfo.InvariantCulture)}; it probably encodes the label")
+                    { Feature = feature.Name, Column = column, Actual = signal.Value, Limit = options.LeakageThreshold });
+                }
+            }
+        }
+    }
+
+    // Invariant "P2" writes "2.00 %"; reports read better as "2.00%".
+    internal static string Percent(double share) => (share * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+}

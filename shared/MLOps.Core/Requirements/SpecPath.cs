@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace MLOps.Core.Requirements;
+
+/// <summary>Builds the JSONPath-style locations that problems carry.</summary>
+internal static partial class SpecPath
+{
+    public const string Root = "$";
+
+    public static string Property(string parent, string name) =>
+        PlainName().IsMatch(name) ? $"{parent}.{name}" : $"{parent}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
+    public static string Index(string parent, int index) => $"{parent}[{index}]";
+
+    /// <summary>Whether a problem at <paramref name="inner"/> is a consequence of one at <paramref name="outer"/>.</summary>
+    public static bool Covers(string outer, string inner) =>
+        inner == outer
+        || inner.StartsWith(outer + ".", StringComparison.Ordinal)
+        || inner.StartsWith(outer + "[", StringComparison.Ordinal);
+
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial Regex PlainName();
+}

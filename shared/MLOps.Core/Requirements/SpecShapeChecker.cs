@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+
+namespace MLOps.Core.Requirements;
+
+/// <summary>
+/// Checks the JSON against the serializer's own contract for <see cref="ProjectSpec"/> (property names, required
+/// members, nullability, enum names, the <c>kind</c> of polymorphic records), so checker and serializer cannot
+/// drift. It removes what it rejects, so the remainder can still be read and checked for meaning.
+/// </summary>
+internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecProblem> problems)
+{
+    public void CheckRoot(JsonObject root)
+    {
+        if (root.TryGetPropertyValue("$schema", out JsonNode? schema) && schema?.GetValueKind() != JsonValueKind.String)
+        {
+            this.Add("$['$schema']", "must be a string");
+        }
+
+        root.Remove("$schema");
+        this.CheckObject(root, typeof(ProjectSpec), SpecPath.Root);
+    }
+
+    private bool Check(JsonNode node, Type type, string path)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        JsonTypeInfo info = options.GetTypeInfo(type);
+        return info.Kind switch
+        {
+            JsonTypeInfoKind.Object => this.CheckObject(node, type, path),
+            JsonTypeInfoKind.Enumerable => this.CheckArray(node, info.ElementType!, path),
+            JsonTypeInfoKind.Dictionary => this.CheckDictionary(node, info.KeyType!, info.ElementType!, path),
+            _ => this.CheckScalar(node, type, path),
+        };
+    }
+
+    private bool CheckObject(JsonNode node, Type type, string path)
+    {
+        if (node is not JsonObject obj)
+        {
+            return this.Add(path, "must be an object");
+        }
+
+        JsonTypeInfo info = options.GetTypeInfo(type);
+        string? discriminator = null;
+        if (info.PolymorphismOptions is { } polymorphism)
+        {
+            discriminator = polymorphism.TypeDiscriminatorPropertyName;
+            string kindPath = SpecPath.Property(path, discriminator);
+            string[] kinds = polymorphism.DerivedTypes.Select(d => (string)d.TypeDiscriminator!).ToArray();
+            obj.TryGetPropertyValue(discriminator, out JsonNode? kindNode);
+            string? kind = kindNode?.GetValueKind() == JsonValueKind.String ? kindNode.GetValue<string>() : null;
+            JsonDerivedType derived = polymorphism.DerivedTypes.FirstOrDefault(d => (string?)d.TypeDiscriminator == kind);
+            if (derived.DerivedType is null)
+            {
+                return this.Add(kindPath, $"{(kindNode is null ? "is required" : "is not known")}; one of: {string.Join(", ", kinds)}");
+            }
+
+            info = options.GetTypeInfo(derived.DerivedType);
+        }
+
+        // [JsonIgnore] members (derived values such as ColumnRule.IsNumeric) stay in the contract without accessors.
+        JsonPropertyInfo[] members = [.. info.Properties.Where(p => p.Get is not null || p.Set is not null)];
+        foreach (JsonPropertyInfo property in members.Where(p => p.IsRequired && !obj.ContainsKey(p.Name)))
+        {
+            this.Add(SpecPath.Property(path, property.Name), "is required");
+        }
+
+        Dictionary<string, JsonPropertyInfo> known = members.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach ((string name, JsonNode? value) in obj.ToList())
+        {
+            if (name != discriminator && !this.CheckMember(known.GetValueOrDefault(name), value, SpecPath.Property(path, name)))
+            {
+                obj.Remove(name);
+            }
+        }
+
+        return true;
+    }
+
+    private bool CheckMember(JsonPropertyInfo? property, JsonNode? value, string path) =>
+        property is null ? this.Add(path, "is not a known property")
+        : value is null ? property.IsSetNullable || this.Add(path, "must not be null")
+        : this.Check(value, property.PropertyType, path);
+
+    private bool CheckArray(JsonNode node, Type elementType, string path)
+    {
+        if (node is not JsonArray array)
+        {
+            return this.Add(path, "must be an array");
+        }
+
+        bool allValid = true;
+        for (int i = 0; i < array.Count; i++)
+        {
+            string itemPath = SpecPath.Index(path, i);
+            JsonNode? item = array[i];
+            if (item is null ? this.Add(itemPath, "must not be null") : !this.Check(item, elementType, itemPath))
+            {
+                allValid = false;
+                array[i] = null;
+            }
+        }
+
+        // A null in a list of numbers cannot be read at all; drop the list. Lists of records keep their valid items.
+        return allValid || !elementType.IsValueType;
+    }
+
+    private bool CheckDictionary(JsonNode node, Type keyType, Type valueType, string path)
+    {
+        if (node is not JsonObject obj)
+        {
+            return this.Add(path, "must be an object");
+        }
+
+        foreach ((string key, JsonNode? value) in obj.ToList())
+        {
+            string childPath = SpecPath.Property(path, key);
+            bool valid = keyType.IsEnum && !JsonEnumNames.Of(keyType).Contains(key)
+                ? this.Add(childPath, $"is not known; one of: {string.Join(", ", JsonEnumNames.Of(keyType))}")
+                : value is null ? this.Add(childPath, "must not be null") : this.Check(value, valueType, childPath);
+            if (!valid)
+            {
+                obj.Remove(key);
+            }
+        }
+
+        return true;
+    }
+
+    private bool CheckScalar(JsonNode node, Type type, string path)
+    {
+        JsonElement element = node is JsonValue value && value.TryGetValue(out JsonElement e)
+            ? e
+            : JsonSerializer.SerializeToElement(node, options);
+        JsonValueKind kind = element.ValueKind;
+        if (type.IsEnum)
+        {
+            IReadOnlyList<string> names = JsonEnumNames.Of(type);
+            return (kind == JsonValueKind.String && names.Contains(element.GetString()))
+                || this.Add(path, $"must be one of: {string.Join(", ", names)}");
+        }
+
+        return type == typeof(string) ? kind == JsonValueKind.String || this.Add(path, "must be a string")
+            : type == typeof(bool) ? kind is JsonValueKind.True or JsonValueKind.False || this.Add(path, "must be true or false")
+            : type == typeof(int) ? (kind == JsonValueKind.Number && element.TryGetInt32(out _)) || this.Add(path, "must be an integer")
+            : type == typeof(double) ? (kind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)) || this.Add(path, "must be a number")
+            : throw new NotSupportedException($"The spec checker does not know how to check {type}.");
+    }
+
+    /// <summary>Records a problem; returns false so checks read as <c>ok || Add(...)</c>.</summary>
+    private bool Add(string path, string message)
+    {
+        problems.Add(new SpecProblem(path, message));
+        return false;
+    }
+}
