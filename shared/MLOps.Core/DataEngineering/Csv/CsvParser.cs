@@ -111,7 +111,7 @@ internal sealed class CsvParser(bool skipBlankLines)
                         CsvProblem.QuoteInUnquotedField,
                         this.RecordNumber,
                         this.Line,
-                        $"field {this.fields.Count + 1} does not start with a quote but contains one after '{this.field}'");
+                        $"field {this.fields.Count + 1} does not start with a quote but contains one after '{this.Shown()}'");
                 }
 
                 this.AppendOrEnd(c, isBreak, output);
@@ -173,6 +173,9 @@ internal sealed class CsvParser(bool skipBlankLines)
             this.state = State.FieldStart;
         }
     }
+
+    /// <summary>The field so far, shortened so a runaway field cannot flood the error message.</summary>
+    private string Shown() => this.field.Length <= 40 ? this.field.ToString() : this.field.ToString(0, 40) + "...";
 
     private void EndField()
     {

@@ -7,7 +7,10 @@ namespace MLOps.Core.DataEngineering.Csv;
 /// <summary>
 /// Streams an RFC 4180 file as batches of records: memory is bounded by the buffer and one batch, never the file.
 /// Decoding is strict UTF-8 (an optional BOM is dropped); invalid bytes are an error rather than U+FFFD because a
-/// silently replaced character would change categorical values and content hashes downstream.
+/// silently replaced character would change categorical values and content hashes downstream. It uses
+/// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/> without replacement,
+/// as strict as a throwing UTF8Encoding but reporting how many bytes were valid, so the error names the exact
+/// byte offset and the line it is on.
 /// </summary>
 public sealed class CsvRecordReader : IAsyncDisposable, IDisposable
 {

@@ -21,6 +21,9 @@ public sealed class ColumnProfiler
     {
         ArgumentNullException.ThrowIfNull(header);
         this.options = options ?? ProfilerOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.SketchCapacity, 8, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(this.options.ExactQuantileLimit, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.DistinctCap, 1, nameof(options));
         IReadOnlyList<string> selected = columns ?? header;
         this.indexes = selected.Select(c => IndexOf(header, c)).ToArray();
         this.accumulators = selected.Select(c => new ColumnAccumulator(c, this.options)).ToArray();
