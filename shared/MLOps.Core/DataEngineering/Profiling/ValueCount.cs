@@ -1,0 +1,3 @@
+namespace MLOps.Core.DataEngineering.Profiling;
+
+public sealed record ValueCount(string Value, long Count);

@@ -1,0 +1,8 @@
+namespace MLOps.Core.DataEngineering.Validation;
+
+public enum QualityStatus
+{
+    Passed,
+    PassedWithWarnings,
+    Failed,
+}

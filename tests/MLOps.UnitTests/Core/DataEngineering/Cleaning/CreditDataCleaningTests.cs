@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using MLOps.Core.DataEngineering.Cleaning;
+using MLOps.Core.DataEngineering.Csv;
+using MLOps.Core.DataEngineering.Profiling;
+
+namespace MLOps.UnitTests.Core.DataEngineering.Cleaning;
+
+/// <summary>
+/// Cleaning shared/data/credit_data.csv. Reference numbers, computed independently:
+///   missing: Home 6, Marital 1, Job 2, Income 381, Assets 47, Debt 18 (see CreditDataProfileTests)
+///   /usr/bin/python3 -c "import csv, collections; r=[tuple(x) for x in csv.reader(open('credit_data.csv',newline=''))][1:];
+///     c=collections.Counter(r); print(sum(v-1 for v in c.values()))"   -> 2 exact duplicate rows (lines 1024, 2931),
+///     neither with a missing value
+///   medians (numpy.quantile .5): Income 125, Assets 3000, Debt 0; modes: Home owner, Marital married, Job fixed
+/// </summary>
+public class CreditDataCleaningTests
+{
+    private static readonly CleaningPlan Plan = new()
+    {
+        DropDuplicateRows = true,
+        NormaliseColumns = ["Home", "Marital", "Job"],
+        Imputations =
+        [
+            new ImputeRule("Income", ImputeStrategy.Median),
+            new ImputeRule("Assets", ImputeStrategy.Median),
+            new ImputeRule("Debt", ImputeStrategy.Median),
+            new ImputeRule("Home", ImputeStrategy.Mode),
+            new ImputeRule("Marital", ImputeStrategy.Mode),
+            new ImputeRule("Job", ImputeStrategy.Mode),
+        ],
+    };
+
+    private static async Task<(byte[] Csv, CleaningReport Report)> Clean(int batchSize)
+    {
+        DatasetProfile profile = await DataFiles.ProfileAsync(DataFiles.CreditData);
+        using var output = new MemoryStream();
+        CleaningReport report;
+        await using (var writer = new CsvRecordWriter(output, "\n", leaveOpen: true))
+        {
+            await writer.WriteRecordAsync(profile.Columns.Select(c => c.Name).ToArray());
+            report = await new DataCleaner(Plan).CleanAsync(
+                profile.Columns.Select(c => c.Name).ToArray(),
+                profile,
+                DataFiles.Batches(DataFiles.CreditData, batchSize),
+                (batch, ct) => writer.WriteBatchAsync(batch, ct));
+        }
+
+        return (output.ToArray(), report);
+    }
+
+    [Fact]
+    public async Task Imputed_counts_equal_the_missing_counts_and_duplicates_are_dropped()
+    {
+        (_, CleaningReport report) = await Clean(1000);
+
+        Assert.Equal((4454L, 4452L, 2L, 0L), (report.RowsRead, report.RowsWritten, report.DuplicateRowsDropped, report.InvalidRowsDropped));
+        Assert.Equal(
+            new Dictionary<string, long> { ["Home"] = 6, ["Marital"] = 1, ["Job"] = 2, ["Income"] = 381, ["Assets"] = 47, ["Debt"] = 18 },
+            report.Columns.Where(c => c.Imputed > 0).ToDictionary(c => c.Column, c => c.Imputed));
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["Income"] = "125", ["Assets"] = "3000", ["Debt"] = "0", ["Home"] = "owner", ["Marital"] = "married", ["Job"] = "fixed",
+            },
+            report.Columns.Where(c => c.FillValue is not null).ToDictionary(c => c.Column, c => c.FillValue));
+        Assert.All(report.Columns, c => Assert.Equal(0, c.Normalised));
+    }
+
+    [Fact]
+    public async Task The_cleaned_file_has_no_missing_values_and_is_byte_identical_whatever_the_batching()
+    {
+        (byte[] first, _) = await Clean(1000);
+        (byte[] second, _) = await Clean(37);
+
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(first)), Convert.ToHexString(SHA256.HashData(second)));
+        await using var reader = new CsvRecordReader(new MemoryStream(first));
+        DatasetProfile cleaned = await ColumnProfiler.ProfileAsync(reader);
+        Assert.Equal(4452, cleaned.Rows);
+        Assert.All(cleaned.Columns, c => Assert.Equal(0, c.Missing));
+    }
+}
