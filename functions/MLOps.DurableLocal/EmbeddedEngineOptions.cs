@@ -1,3 +1,5 @@
+using DurableTask.AzureStorage;
+
 namespace MLOps.DurableLocal;
 
 /// <summary>
@@ -40,15 +42,21 @@ public sealed class EmbeddedEngineOptions
     public int ActivityDispatcherCount { get; set; } = 4;
 
     /// <summary>DTFx's stock configuration, used as the baseline in benchmarks.</summary>
-    public static EmbeddedEngineOptions Stock(string connectionString, string taskHubName) => new()
+    public static EmbeddedEngineOptions Stock(string connectionString, string taskHubName)
     {
-        StorageConnectionString = connectionString,
-        TaskHubName = taskHubName,
-        ExtendedSessionsEnabled = false,
-        MaxConcurrentActivities = 10 * Environment.ProcessorCount,
-        MaxConcurrentOrchestrations = 5 * Environment.ProcessorCount,
-        QueueVisibilityTimeout = TimeSpan.FromMinutes(5),
-        MaxQueuePollingInterval = TimeSpan.FromSeconds(30),
-        ActivityDispatcherCount = 1,
-    };
+        // Read from DTFx's own settings object so the baseline cannot drift from the library's defaults.
+        var dtfx = new AzureStorageOrchestrationServiceSettings();
+        return new()
+        {
+            StorageConnectionString = connectionString,
+            TaskHubName = taskHubName,
+            PartitionCount = dtfx.PartitionCount,
+            ExtendedSessionsEnabled = dtfx.ExtendedSessionsEnabled,
+            MaxConcurrentActivities = dtfx.MaxConcurrentTaskActivityWorkItems,
+            MaxConcurrentOrchestrations = dtfx.MaxConcurrentTaskOrchestrationWorkItems,
+            QueueVisibilityTimeout = dtfx.WorkItemQueueVisibilityTimeout,
+            MaxQueuePollingInterval = dtfx.MaxQueuePollingInterval,
+            ActivityDispatcherCount = 1,
+        };
+    }
 }
