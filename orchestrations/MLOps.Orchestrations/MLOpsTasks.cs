@@ -20,6 +20,7 @@ public static class MLOpsTasks
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
-            .AddActivity<IngestLandingBlobActivity>();
+            .AddActivity<IngestLandingBlobActivity>()
+            .AddActivity<ProfileSnapshotActivity>();
     }
 }

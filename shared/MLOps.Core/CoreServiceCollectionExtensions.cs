@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PipelineEventRecorder>();
         services.TryAddSingleton<DiagnosticsLedger>();
         services.TryAddSingleton<LandingIngestor>();
+        services.TryAddSingleton<SnapshotProfiler>();
         return services;
     }
 }

@@ -28,6 +28,13 @@ public class TriggerTests(PlatformFixture platform)
         Assert.Equal(4454, ingested.GetProperty("rows").GetInt64());
         Assert.True(ingested.GetProperty("snapshotCreated").GetBoolean());
 
+        // The real missing counts of credit_data.csv, counted independently with Python's csv module.
+        JsonElement profile = done.GetProperty("output").GetProperty("profile");
+        Assert.Equal(4454, profile.GetProperty("rows").GetInt64());
+        var missing = profile.GetProperty("columns").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("missing").GetInt64());
+        Assert.Equal((381L, 47L, 18L, 6L, 1L, 2L, 0L), (missing["Income"], missing["Assets"], missing["Debt"], missing["Home"], missing["Marital"], missing["Job"], missing["Amount"]));
+
         // Event Grid delivers the same BlobCreated again: recognised, nothing new starts.
         ApiResponse redelivered = await platform.SendAsync(HttpMethod.Post, "api/events", TestKeys.Platform,
             new[] { new { id = Guid.NewGuid().ToString(), topic = "/storage", subject = $"/blobServices/default/containers/landing/blobs/{blob.Name}", eventType = "Microsoft.Storage.BlobCreated", eventTime = DateTimeOffset.UtcNow, dataVersion = "1", data = new { url = blob.Uri.ToString(), eTag = etag, contentLength = 310198 } } });
@@ -54,13 +61,8 @@ public class TriggerTests(PlatformFixture platform)
         JsonElement a = firstRun.GetProperty("output").GetProperty("ingested"), b = secondRun.GetProperty("output").GetProperty("ingested");
         Assert.Equal(a.GetProperty("sha256").GetString(), b.GetProperty("sha256").GetString());
         Assert.False(b.GetProperty("snapshotCreated").GetBoolean());
-        int snapshots = 0;
-        await foreach (BlobItem _ in platform.Blobs.GetBlobContainerClient("snapshots").GetBlobsAsync(new GetBlobsOptions { Prefix = project + "/" }))
-        {
-            snapshots++;
-        }
-
-        Assert.Equal(1, snapshots);
+        Assert.Equal(1, await this.CountSnapshotBlobsAsync($"{project}/raw/"));
+        Assert.Equal(1, await this.CountSnapshotBlobsAsync($"{project}/profiles/"));
     }
 
     [Fact]
@@ -141,6 +143,17 @@ public class TriggerTests(PlatformFixture platform)
 
             await Task.Delay(500, cancel.Token);
         }
+    }
+
+    private async Task<int> CountSnapshotBlobsAsync(string prefix)
+    {
+        int count = 0;
+        await foreach (BlobItem _ in platform.Blobs.GetBlobContainerClient("snapshots").GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<BlobClient> UploadAsync(string name)

@@ -86,6 +86,10 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
         JsonElement ingested = done.GetProperty("output").GetProperty("ingested");
         output.WriteLine($"      ingested {ingested.GetProperty("rows").GetInt64():N0} rows x {ingested.GetProperty("columns").GetArrayLength()} columns, " +
             $"sha256 {ingested.GetProperty("sha256").GetString()![..16]}..., snapshot {ingested.GetProperty("snapshotBlob").GetString()}");
+        IEnumerable<string> gaps = done.GetProperty("output").GetProperty("profile").GetProperty("columns").EnumerateArray()
+            .Where(c => c.GetProperty("missing").GetInt64() > 0)
+            .Select(c => $"{c.GetProperty("name").GetString()} {c.GetProperty("missing").GetInt64()}");
+        output.WriteLine($"      profiled: missing values {string.Join(", ", gaps)}");
     }
 
     private async Task VerifyAuditAsync(HttpClient http)

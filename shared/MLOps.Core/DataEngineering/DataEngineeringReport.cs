@@ -1,4 +1,4 @@
 namespace MLOps.Core.DataEngineering;
 
 /// <summary>Output of the data engineering pipeline.</summary>
-public sealed record DataEngineeringReport(IngestedFile Ingested);
+public sealed record DataEngineeringReport(IngestedFile Ingested, ProfileSummary Profile);
