@@ -34,24 +34,19 @@ public sealed class BlobAuditLog(
             {
                 AuditRecord record = AuditRecord.Create(
                     (this.head?.Sequence ?? 0) + 1, clock.GetUtcNow(), entry, this.head?.Hash ?? AuditRecord.GenesisHash);
-                try
+                if (await this.Container.GetBlobClient(BlobName(record.Sequence)).TryCreateAsync(
+                    BinaryData.FromObjectAsJson(record), cancellationToken))
                 {
-                    await this.Container.GetBlobClient(BlobName(record.Sequence)).UploadAsync(
-                        BinaryData.FromObjectAsJson(record),
-                        new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                        cancellationToken);
                     this.head = record;
                     metrics.AuditRecordAppended();
                     return record;
                 }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-                {
-                    // Another writer took this sequence number; link after its record instead.
-                    logger.LogDebug("Audit sequence {Sequence} taken by another writer; retrying.", record.Sequence);
-                    this.head = await this.TryReadAsync(record.Sequence, cancellationToken)
-                        ?? throw new InvalidOperationException($"Audit record {record.Sequence} exists but cannot be read.");
-                    this.head = await this.FollowAsync(this.head, cancellationToken);
-                }
+
+                // Another writer took this sequence number; link after its record instead.
+                logger.LogDebug("Audit sequence {Sequence} taken by another writer; retrying.", record.Sequence);
+                this.head = await this.TryReadAsync(record.Sequence, cancellationToken)
+                    ?? throw new InvalidOperationException($"Audit record {record.Sequence} exists but cannot be read.");
+                this.head = await this.FollowAsync(this.head, cancellationToken);
             }
         }
         finally

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MLOps.Core.DataEngineering.Csv;
@@ -32,27 +31,13 @@ public sealed class SnapshotProfiler(BlobServiceClient blobs)
                 profile = await ColumnProfiler.ProfileAsync(reader, cancellationToken: cancellationToken);
             }
 
-            await CreateIfAbsentAsync(target, DataEngineeringJson.Serialize(profile), cancellationToken);
+            // False means another run of the same snapshot stored the same profile first.
+            await target.TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(profile)), cancellationToken);
         }
 
         return new ProfileSummary(
             target.Name,
             profile.Rows,
             profile.Columns.Select(c => new ColumnSummary(c.Name, c.Type, c.Missing, c.Distinct)).ToArray());
-    }
-
-    private static async Task CreateIfAbsentAsync(BlobClient target, string json, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await target.UploadAsync(
-                BinaryData.FromString(json),
-                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // Another run of the same snapshot wrote the same profile first.
-        }
     }
 }

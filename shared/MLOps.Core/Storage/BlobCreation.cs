@@ -1,0 +1,29 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace MLOps.Core.Storage;
+
+public static class BlobCreation
+{
+    /// <summary>
+    /// Writes a blob only if none exists under its name: the commit point of the platform's write-once records.
+    /// False when another writer got there first; the existing blob is left as it is.
+    /// </summary>
+    public static async Task<bool> TryCreateAsync(this BlobClient blob, BinaryData content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        try
+        {
+            await blob.UploadAsync(
+                content,
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}
