@@ -7,8 +7,8 @@ namespace MLOps.UnitTests.Core.Requirements;
 /// <summary>The bundled example specs and data sets, read once per test run.</summary>
 internal static class SpecFixtures
 {
-    private static readonly Lazy<DataSample> Credit = new(() => CsvSampleReader.Read(DataPath("credit_data.csv")));
-    private static readonly Lazy<DataSample> Churn = new(() => CsvSampleReader.Read(DataPath("mlc_churn.csv")));
+    private static readonly Lazy<DataSample> Credit = new(() => DataSampleReader.ReadAsync(DataPath("credit_data.csv")).GetAwaiter().GetResult());
+    private static readonly Lazy<DataSample> Churn = new(() => DataSampleReader.ReadAsync(DataPath("mlc_churn.csv")).GetAwaiter().GetResult());
 
     public static DataSample CreditData => Credit.Value;
 

@@ -1,21 +1,24 @@
+using System.Text;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.DataEngineering.Csv;
 using MLOps.UnitTests.Core.Requirements;
 
 namespace MLOps.UnitTests.Core.DataEngineering;
 
-public sealed class CsvSampleReaderTests
+public sealed class DataSampleReaderTests
 {
     [Fact]
-    public void Reads_quotes_escaped_quotes_embedded_breaks_and_missing_values()
+    public async Task Reads_quotes_escaped_quotes_embedded_breaks_and_missing_values()
     {
         const string csv = "\"id\",\"note\",\"n\"\r\n1,\"a, \"\"quoted\"\"\r\nline\",3\r\n2,,\"\"\n\n3,plain,\n";
 
-        DataSample sample = CsvSampleReader.Read(new StringReader(csv));
+        DataSample sample = await DataSampleReader.ReadAsync(Utf8(csv));
 
         Assert.Equal(["id", "note", "n"], sample.Columns);
         Assert.Equal(3, sample.Rows.Count);
         Assert.Equal<IEnumerable<string?>>(["1", "a, \"quoted\"\r\nline", "3"], sample.Rows[0]);
-        Assert.Equal<IEnumerable<string?>>(["2", null, string.Empty], sample.Rows[1]);
+        // Quoted empty and unquoted empty are both missing, as in profiling and validation.
+        Assert.Equal<IEnumerable<string?>>(["2", null, null], sample.Rows[1]);
         Assert.Equal<IEnumerable<string?>>(["3", "plain", null], sample.Rows[2]);
     }
 
@@ -32,21 +35,21 @@ public sealed class CsvSampleReaderTests
     }
 
     [Fact]
-    public void Max_rows_limits_the_sample()
+    public async Task Max_rows_limits_the_sample()
     {
-        Assert.Equal(10, CsvSampleReader.Read(SpecFixtures.DataPath("mlc_churn.csv"), maxRows: 10).Rows.Count);
+        Assert.Equal(10, (await DataSampleReader.ReadAsync(SpecFixtures.DataPath("mlc_churn.csv"), maxRows: 10)).Rows.Count);
     }
 
     [Theory]
-    [InlineData("a,b\n1,2,3\n", "3 fields")]
-    [InlineData("a,b\n\"1,2\n", "inside a quoted field")]
-    [InlineData("a,b\n\"1\"x,2\n", "after a closing quote")]
-    [InlineData("", "no header")]
-    public void Refuses_malformed_csv(string csv, string fragment)
+    [InlineData("a,b\n1,2,3\n", CsvProblem.RaggedRow)]
+    [InlineData("a,b\n\"1,2\n", CsvProblem.UnterminatedQuote)]
+    [InlineData("a,b\n\"1\"x,2\n", CsvProblem.TextAfterClosingQuote)]
+    [InlineData("", CsvProblem.EmptyFile)]
+    public async Task Refuses_malformed_csv(string csv, CsvProblem problem)
     {
-        InvalidDataException error = Assert.Throws<InvalidDataException>(() => CsvSampleReader.Read(new StringReader(csv)));
+        CsvFormatException error = await Assert.ThrowsAsync<CsvFormatException>(() => DataSampleReader.ReadAsync(Utf8(csv)));
 
-        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+        Assert.Equal(problem, error.Problem);
     }
 
     [Fact]
@@ -67,4 +70,6 @@ public sealed class CsvSampleReaderTests
         Assert.Equal<IEnumerable<string?>>(["11", "22", null], derived.Column("y"));
         Assert.Throws<KeyNotFoundException>(() => derived.Column("z"));
     }
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 }
