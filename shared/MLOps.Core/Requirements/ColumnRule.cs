@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MLOps.Core.DataEngineering.Cleaning;
 
 namespace MLOps.Core.Requirements;
 
@@ -21,6 +22,18 @@ public sealed record ColumnRule
     public bool Unique { get; init; }
 
     public RuleSeverity Severity { get; init; } = RuleSeverity.Hard;
+
+    /// <summary>
+    /// How the cleaning step fills missing values; absent means the median for numbers and the mode for
+    /// categories when the column tolerates missing values at all, and no imputation otherwise.
+    /// </summary>
+    public ImputeStrategy? Impute { get; init; }
+
+    /// <summary>The fill value when <see cref="Impute"/> is Constant.</summary>
+    public string? ImputeConstant { get; init; }
+
+    /// <summary>What cleaning does with a value outside the range or allowed values when the rule is soft.</summary>
+    public InvalidValueAction OnInvalid { get; init; } = InvalidValueAction.NullOut;
 
     public string? Description { get; init; }
 

@@ -1,0 +1,90 @@
+using MLOps.Core.DataEngineering;
+using MLOps.Core.DataEngineering.Cleaning;
+using MLOps.Core.DataEngineering.Profiling;
+using MLOps.Core.DataEngineering.Validation;
+using MLOps.Core.Requirements;
+using MLOps.UnitTests.Core.Requirements;
+
+namespace MLOps.UnitTests.Core.DataEngineering;
+
+public sealed class DataContractTests
+{
+    [Fact]
+    public async Task The_credit_spec_passes_its_own_data_with_the_soft_income_rule_only_noted()
+    {
+        QualityReport report = await Validate(SpecFixtures.CreditSpec, DataFiles.CreditData);
+
+        Assert.Equal(QualityStatus.Passed, report.Status);
+        Assert.Contains(report.Results, r => r.RuleId == "Income.missing" && r.Severity == MLOps.Core.DataEngineering.Validation.RuleSeverity.Soft);
+        Assert.Contains(report.Results, r => r.RuleId == "rows.min" && r.Passed);
+    }
+
+    [Fact]
+    public async Task The_churn_spec_passes_the_churn_data()
+    {
+        QualityReport report = await Validate(SpecFixtures.ChurnSpec, DataFiles.Churn);
+
+        Assert.Empty(report.Results.Where(r => !r.Passed).Select(r => r.RuleId));
+    }
+
+    [Fact]
+    public async Task A_tightened_churn_spec_fails_naming_each_violated_rule()
+    {
+        ProjectSpec spec = SpecFixtures.ChurnSpec;
+        DataRules tightened = spec.DataRules with
+        {
+            MinRows = 6000,
+            Columns = spec.DataRules.Columns
+                .Select(c => c.Name == "total_day_minutes" ? c with { Max = 300 } : c)
+                .ToArray(),
+        };
+
+        QualityReport report = await Validate(spec with { DataRules = tightened }, DataFiles.Churn);
+
+        Assert.Equal(QualityStatus.Failed, report.Status);
+        Assert.Equal(["rows.min", "total_day_minutes.range"], report.Results.Where(r => !r.Passed).Select(r => r.RuleId).Order());
+        RuleResult range = report.Results.Single(r => r.RuleId == "total_day_minutes.range");
+        Assert.True(range.OffendingRows > 0);
+        Assert.NotEmpty(range.Sample);
+    }
+
+    [Fact]
+    public void The_cleaning_plan_imputes_tolerated_gaps_but_never_the_target()
+    {
+        CleaningPlan plan = DataContract.CleaningPlan(SpecFixtures.CreditSpec.DataRules, "Status");
+
+        Assert.True(plan.DropDuplicateRows);
+        Assert.Equal(
+            ["Assets:Median", "Debt:Median", "Home:Mode", "Income:Median", "Job:Mode", "Marital:Mode"],
+            plan.Imputations.Select(i => $"{i.Column}:{i.Strategy}").Order());
+        Assert.Contains("Home", plan.NormaliseColumns);
+        Assert.DoesNotContain(plan.Imputations, i => i.Column == "Status");
+    }
+
+    [Fact]
+    public void Declared_impute_and_invalid_actions_override_the_defaults()
+    {
+        DataRules rules = new()
+        {
+            MinRows = 1,
+            Columns =
+            [
+                new ColumnRule { Name = "x", Type = MLOps.Core.Requirements.ColumnType.Number, Max = 10, Impute = ImputeStrategy.Constant, ImputeConstant = "0", OnInvalid = InvalidValueAction.Clip, Severity = MLOps.Core.Requirements.RuleSeverity.Soft },
+                new ColumnRule { Name = "c", Type = MLOps.Core.Requirements.ColumnType.Categorical, AllowedValues = ["a"], OnInvalid = InvalidValueAction.Clip },
+            ],
+        };
+
+        CleaningPlan plan = DataContract.CleaningPlan(rules, targetColumn: null);
+
+        Assert.Equal(new ImputeRule("x", ImputeStrategy.Constant, "0"), plan.Imputations[0]);
+        Assert.Equal(InvalidValueAction.Clip, plan.InvalidValues.Single(r => r.Rule is RangeRule).Action);
+        Assert.Equal(InvalidValueAction.NullOut, plan.InvalidValues.Single(r => r.Rule is AllowedValuesRule).Action);
+    }
+
+    private static async Task<QualityReport> Validate(ProjectSpec spec, string path)
+    {
+        DatasetProfile profile = await DataFiles.ProfileAsync(path);
+        return await new DataValidator().ValidateAsync(
+            Path.GetFileName(path), profile, DataContract.ValidationRules(spec.DataRules), DataFiles.Batches(path));
+    }
+}
