@@ -20,6 +20,10 @@ public static class ApiRoutes
         api.MapDelete("/instances/{id}", (HttpRequest r, string id, PipelineHttpApi h, DurableTaskClient c) => h.PurgeAsync(r, id, c));
         api.MapMethods("/events", ["OPTIONS"], (HttpRequest r) => EventGridWebhook.Handshake(r));
         api.MapPost("/events", (HttpRequest r, EventGridWebhook h, DurableTaskClient c) => h.ReceiveAsync(r, c));
+        api.MapPost("/projects/{project}/spec", (HttpRequest r, string project, ProjectHttpApi h, DurableTaskClient c) => h.SubmitSpecAsync(r, project, c));
+        api.MapGet("/projects/{project}", (HttpRequest r, string project, ProjectHttpApi h) => h.GetAsync(r, project));
+        api.MapGet("/projects/{project}/versions", (HttpRequest r, string project, ProjectHttpApi h) => h.ListVersionsAsync(r, project));
+        api.MapGet("/projects/{project}/design", (HttpRequest r, string project, ProjectHttpApi h) => h.GetDesignDocumentAsync(r, project));
         api.MapGet("/audit", (HttpRequest r, AuditHttpApi h) => h.ListAsync(r));
         api.MapGet("/audit/verify", (HttpRequest r, AuditHttpApi h) => h.VerifyAsync(r));
         return app;

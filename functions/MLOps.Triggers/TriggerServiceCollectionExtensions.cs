@@ -17,6 +17,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<PipelineLauncher>();
         services.AddSingleton<PipelineHttpApi>();
         services.AddSingleton<AuditHttpApi>();
+        services.AddSingleton<ProjectHttpApi>();
         services.AddSingleton<LandingTrigger>();
         services.AddSingleton<EventGridWebhook>();
         services.AddSingleton<ScheduledPipelineRunner>();

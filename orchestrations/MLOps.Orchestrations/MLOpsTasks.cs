@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using MLOps.Activities.DataEngineering;
 using MLOps.Activities.Diagnostics;
 using MLOps.Activities.Platform;
+using MLOps.Activities.Requirements;
 
 namespace MLOps.Orchestrations;
 
@@ -16,11 +17,16 @@ public static class MLOpsTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry
             .AddOrchestrator<DiagnosticsOrchestrator>()
+            .AddOrchestrator<RequirementsOrchestrator>()
             .AddOrchestrator<DataEngineeringOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
             .AddActivity<IngestLandingBlobActivity>()
-            .AddActivity<ProfileSnapshotActivity>();
+            .AddActivity<ProfileSnapshotActivity>()
+            .AddActivity<ReviewProjectSpecActivity>()
+            .AddActivity<CheckFeasibilityActivity>()
+            .AddActivity<WriteDesignDocumentActivity>()
+            .AddActivity<RegisterProjectActivity>();
     }
 }

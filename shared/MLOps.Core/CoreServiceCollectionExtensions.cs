@@ -8,6 +8,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
+using MLOps.Core.Projects;
 using MLOps.Core.Scheduling;
 using MLOps.Core.Security;
 using MLOps.Core.Storage;
@@ -36,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DiagnosticsLedger>();
         services.TryAddSingleton<LandingIngestor>();
         services.TryAddSingleton<SnapshotProfiler>();
+        services.TryAddSingleton<ProjectRegistry>();
+        services.TryAddSingleton<RequirementsAnalyst>();
         return services;
     }
 }

@@ -65,6 +65,7 @@ public sealed class RequestGuard(ApiKeyAuthenticator authenticator, PermissionMa
         Permission.ReadAudit => "read the audit log",
         Permission.VerifyAudit => "verify the audit log",
         Permission.DeliverEvents => "deliver events",
+        Permission.ReadProjects => "read projects and their data",
         _ => permission.ToString(),
     };
 }

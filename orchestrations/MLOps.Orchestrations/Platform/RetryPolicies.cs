@@ -1,10 +1,20 @@
 using Microsoft.DurableTask;
+using MLOps.Core;
 
 namespace MLOps.Orchestrations.Platform;
 
 public static class RetryPolicies
 {
-    /// <summary>For storage-bound platform activities: a few quick retries ride out a transient storage error.</summary>
+    /// <summary>
+    /// For storage-bound platform activities: a few quick retries ride out a transient storage error. Rejected
+    /// input (<see cref="DataRejectedException"/>) is not retried: the same bytes would be rejected again.
+    /// </summary>
     public static TaskOptions Platform { get; } = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2)
+        {
+            HandleFailure = failure => !IsRejection(failure),
+        });
+
+    public static bool IsRejection(TaskFailureDetails failure) =>
+        failure?.ErrorType == typeof(DataRejectedException).FullName;
 }

@@ -7,5 +7,6 @@ namespace MLOps.Core.Pipelines;
 public static class OrchestratorNames
 {
     public const string Diagnostics = "DiagnosticsOrchestrator";
+    public const string Requirements = "RequirementsOrchestrator";
     public const string DataEngineering = "DataEngineeringOrchestrator";
 }

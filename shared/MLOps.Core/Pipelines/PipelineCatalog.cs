@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.Projects;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Security;
 
@@ -23,6 +24,12 @@ public sealed class PipelineCatalog
             typeof(DiagnosticsRequest),
             new HashSet<Role> { Role.Admin, Role.OperationsEngineer, Role.PlatformService },
             "Self-test of the platform: runs steps, optionally fans out and waits for an approval event."),
+        new PipelineDefinition(
+            PipelineNames.Requirements,
+            OrchestratorNames.Requirements,
+            typeof(RequirementsRequest),
+            new HashSet<Role> { Role.Admin, Role.ProjectManager, Role.MlArchitect, Role.DataScientist, Role.PlatformService },
+            "Validates a project spec, checks it against real data, writes the design document and registers the project's gates."),
         new PipelineDefinition(
             PipelineNames.DataEngineering,
             OrchestratorNames.DataEngineering,

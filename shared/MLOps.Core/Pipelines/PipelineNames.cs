@@ -4,5 +4,6 @@ namespace MLOps.Core.Pipelines;
 public static class PipelineNames
 {
     public const string Diagnostics = "diagnostics";
+    public const string Requirements = "requirements";
     public const string DataEngineering = "data-engineering";
 }

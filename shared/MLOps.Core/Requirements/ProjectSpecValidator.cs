@@ -124,6 +124,9 @@ public static partial class ProjectSpecValidator
 
     private static SpecValidationResult Single(string message) => new(null, [new SpecProblem(SpecPath.Root, message)]);
 
+    /// <summary>Whether <paramref name="name"/> is a valid project name (the slug every store and route uses).</summary>
+    public static bool IsValidName(string? name) => name is not null && Slug().IsMatch(name);
+
     // 63 characters: the longest DNS label, so the slug can name storage containers and cloud resources.
     [GeneratedRegex("^(?=.{1,63}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     private static partial Regex Slug();

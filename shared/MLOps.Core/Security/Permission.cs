@@ -10,4 +10,5 @@ public enum Permission
     ReadAudit,
     VerifyAudit,
     DeliverEvents,
+    ReadProjects,
 }

@@ -25,6 +25,7 @@ public sealed class PermissionMatrix
         [Permission.ReadAudit] = [Role.ModelRiskAnalyst, Role.ProjectManager, Role.OperationsEngineer],
         [Permission.VerifyAudit] = [Role.ModelRiskAnalyst, Role.OperationsEngineer],
         [Permission.DeliverEvents] = [Role.PlatformService],
+        [Permission.ReadProjects] = Everyone,
     });
 
     public bool Allows(CallerIdentity caller, Permission permission) =>

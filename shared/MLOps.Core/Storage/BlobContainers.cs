@@ -14,5 +14,11 @@ public static class BlobContainers
     /// <summary>Content-addressed snapshots of ingested data.</summary>
     public const string Snapshots = "snapshots";
 
-    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots];
+    /// <summary>Project specs, their reviews and design documents, and the registered versions.</summary>
+    public const string Projects = "projects";
+
+    /// <summary>Data samples submitted with a spec for its feasibility check (not watched, unlike landing).</summary>
+    public const string Samples = "samples";
+
+    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples];
 }

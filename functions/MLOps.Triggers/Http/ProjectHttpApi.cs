@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using MLOps.Core.Pipelines;
+using MLOps.Core.Projects;
+using MLOps.Core.Requirements;
+using MLOps.Core.Security;
+using MLOps.Triggers.Launching;
+
+namespace MLOps.Triggers.Http;
+
+/// <summary>
+/// <c>POST /api/projects/{project}/spec</c> submits a spec (JSON, or YAML by content type) and starts the
+/// Requirements pipeline; <c>GET /api/projects/{project}</c> returns the registered gates (latest or
+/// <c>?version=n</c>), <c>GET /api/projects/{project}/versions</c> every version, and
+/// <c>GET /api/projects/{project}/design</c> the design document.
+/// </summary>
+public sealed class ProjectHttpApi(
+    PipelineCatalog catalog,
+    PipelineLauncher launcher,
+    ProjectRegistry registry,
+    RequestGuard guard,
+    IOptions<HttpApiOptions> options)
+{
+    public async Task<IResult> SubmitSpecAsync(HttpRequest request, string project, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ProjectSpecValidator.IsValidName(project))
+        {
+            return Problems.BadRequest($"'{project}' is not a project name: lower-case letters, digits and single hyphens, at most 63 characters.");
+        }
+
+        PipelineDefinition pipeline = catalog.TryGet(PipelineNames.Requirements, out PipelineDefinition? found)
+            ? found : throw new InvalidOperationException("The requirements pipeline is not in the catalog.");
+        if (!guard.TryAuthorizeStart(request, pipeline, out CallerIdentity? caller, out IResult? denied))
+        {
+            return denied;
+        }
+
+        string? body = await BodyReader.ReadAsync(request, options.Value.MaxBodyBytes, request.HttpContext.RequestAborted);
+        if (body is null)
+        {
+            return Problems.TooLarge(options.Value.MaxBodyBytes);
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return Problems.BadRequest("The request body must hold the project spec (JSON, or YAML with a YAML content type).");
+        }
+
+        BlobReference? sample = null;
+        if (request.Query.TryGetValue("sample", out var sampleText) && (sample = BlobReference.Parse(sampleText)) is null)
+        {
+            return Problems.BadRequest("'sample' must name a blob as {container}/{path}.");
+        }
+
+        SpecFormat format = IsYaml(request.ContentType) ? SpecFormat.Yaml : SpecFormat.Json;
+        string submission = await registry.SaveSubmissionAsync(project, body, format, request.HttpContext.RequestAborted);
+        var input = new RequirementsRequest(project, submission, sample?.Container, sample?.Name, caller.Principal);
+
+        // One run per submitted text and sample: a resubmission of the same spec is a 409 pointing at the first run.
+        string instanceId = $"requirements-{project}-{Hash($"{submission}|{sample}")[..24]}";
+        StartOutcome outcome = await launcher.StartAsync(client, pipeline, input, instanceId, caller, "http", request.HttpContext.RequestAborted);
+        if (outcome.Duplicate)
+        {
+            return Problems.Conflict($"This spec and sample were already submitted as instance '{instanceId}'.");
+        }
+
+        ManagementUrls urls = ManagementUrls.For(request, pipeline.Name, outcome.InstanceId, duplicate: false);
+        return Results.Accepted(urls.StatusQueryGetUri, urls);
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string project)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!guard.TryAuthorize(request, Permission.ReadProjects, out _, out IResult? denied))
+        {
+            return denied;
+        }
+
+        int? version = null;
+        if (request.Query.TryGetValue("version", out var text))
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) || parsed < 1)
+            {
+                return Problems.BadRequest("'version' must be a whole number from 1.");
+            }
+
+            version = parsed;
+        }
+
+        ProjectRegistration? registration = await registry.GetAsync(project, version, request.HttpContext.RequestAborted);
+        return registration is null ? NotRegistered(project, version) : Results.Ok(registration);
+    }
+
+    public async Task<IResult> ListVersionsAsync(HttpRequest request, string project)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!guard.TryAuthorize(request, Permission.ReadProjects, out _, out IResult? denied))
+        {
+            return denied;
+        }
+
+        IReadOnlyList<ProjectRegistration> versions = await registry.ListAsync(project, request.HttpContext.RequestAborted);
+        return versions.Count == 0 ? NotRegistered(project, null) : Results.Ok(versions);
+    }
+
+    public async Task<IResult> GetDesignDocumentAsync(HttpRequest request, string project)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!guard.TryAuthorize(request, Permission.ReadProjects, out _, out IResult? denied))
+        {
+            return denied;
+        }
+
+        ProjectRegistration? registration = await registry.GetAsync(project, cancellationToken: request.HttpContext.RequestAborted);
+        return registration is null
+            ? NotRegistered(project, null)
+            : Results.Text(await registry.ReadTextAsync(registration.DesignDocumentBlob, request.HttpContext.RequestAborted), "text/markdown; charset=utf-8");
+    }
+
+    private static IResult NotRegistered(string project, int? version) => Problems.NotFound(version is null
+        ? $"Project '{project}' is not registered; submit its spec to POST /api/projects/{project}/spec."
+        : $"Project '{project}' has no version {version}.");
+
+    private static bool IsYaml(string? contentType) =>
+        contentType is not null && (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase) || contentType.Contains("yml", StringComparison.OrdinalIgnoreCase));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
