@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using MLOps.Core.DataEngineering;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
 using MLOps.Core.Requirements;
@@ -93,7 +94,7 @@ public sealed class ProjectHttpApi(
         }
 
         ProjectRegistration? registration = await registry.GetAsync(project, version, request.HttpContext.RequestAborted);
-        return registration is null ? NotRegistered(project, version) : Results.Ok(registration);
+        return registration is null ? NotRegistered(project, version) : Results.Json(registration, DataEngineeringJson.Options);
     }
 
     public async Task<IResult> ListVersionsAsync(HttpRequest request, string project)
@@ -105,7 +106,7 @@ public sealed class ProjectHttpApi(
         }
 
         IReadOnlyList<ProjectRegistration> versions = await registry.ListAsync(project, request.HttpContext.RequestAborted);
-        return versions.Count == 0 ? NotRegistered(project, null) : Results.Ok(versions);
+        return versions.Count == 0 ? NotRegistered(project, null) : Results.Json(versions, DataEngineeringJson.Options);
     }
 
     public async Task<IResult> GetDesignDocumentAsync(HttpRequest request, string project)
