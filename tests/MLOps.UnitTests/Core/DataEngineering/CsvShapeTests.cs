@@ -5,10 +5,10 @@ namespace MLOps.UnitTests.Core.DataEngineering;
 
 public class CsvShapeTests
 {
-    private static CsvShape Measure(string text, int chunkSize = 3)
+    private static CsvShape Measure(string text, int chunkSize = 3, long chunkRows = long.MaxValue)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
-        var shape = new CsvShape();
+        var shape = new CsvShape(chunkRows);
         for (int i = 0; i < bytes.Length; i += chunkSize)
         {
             shape.Add(bytes.AsSpan(i, Math.Min(chunkSize, bytes.Length - i)));
@@ -67,5 +67,19 @@ public class CsvShapeTests
         Assert.Equal(4454, shape.DataRows);
         Assert.Equal(14, shape.Columns.Count);
         Assert.Equal("Status", shape.Columns[0]);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3,4\n5,6\n", 4, new long[] { 12 })]
+    [InlineData("a,b\r\n1,2\r\n3,4\r\n5,6\r\n7,8", 5, new long[] { 15 })]
+    [InlineData("a,b\r1,2\r3,4\r5,6\r7,8\r", 4, new long[] { 12 })]
+    [InlineData("a,b\n1,\"x\ny\"\n3,4\n5,6\n", 4, new long[] { 16 })]
+    [InlineData("a,b\n1,2\n3,4\n", 4, new long[0])]
+    public void Chunks_start_at_record_boundaries(string text, long dataStart, long[] chunkStarts)
+    {
+        CsvShape shape = Measure(text, chunkRows: 2);
+
+        Assert.Equal(dataStart, shape.DataStart);
+        Assert.Equal(chunkStarts, shape.ChunkStarts);
     }
 }
