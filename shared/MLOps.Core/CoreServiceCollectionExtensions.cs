@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         services.AddOptions<EventGridOptions>().BindConfiguration(EventGridOptions.SectionName);
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
+        services.AddOptions<DataEngineeringOptions>().BindConfiguration(DataEngineeringOptions.SectionName);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

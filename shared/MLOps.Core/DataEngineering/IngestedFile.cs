@@ -1,13 +1,26 @@
 namespace MLOps.Core.DataEngineering;
 
-/// <summary>What ingesting a landed file produced: its content hash, shape and content-addressed snapshot.</summary>
+/// <summary>
+/// What ingesting a landed file produced: its content hash, shape and content-addressed snapshot, with the
+/// record-aligned byte offsets later steps fan out over (chunk i spans <see cref="ChunkStarts"/>[i] up to the
+/// next start or the end of the file).
+/// </summary>
 public sealed record IngestedFile(
     string Project,
     string SourceBlob,
     string SourceETag,
+    string? SourceMd5,
     string Sha256,
     long Bytes,
     long Rows,
     IReadOnlyList<string> Columns,
     string SnapshotBlob,
-    bool SnapshotCreated);
+    bool SnapshotCreated,
+    long DataStart,
+    IReadOnlyList<long> ChunkStarts)
+{
+    public int Chunks => this.ChunkStarts.Count;
+
+    public (long Start, long End) Chunk(int index) =>
+        (this.ChunkStarts[index], index + 1 < this.ChunkStarts.Count ? this.ChunkStarts[index + 1] : this.Bytes);
+}

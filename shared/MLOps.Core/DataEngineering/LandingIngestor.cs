@@ -3,53 +3,112 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Options;
+using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.Storage;
 
 namespace MLOps.Core.DataEngineering;
 
 /// <summary>
-/// Reads a landed file once, hashing it and counting its rows as it streams, and keeps a content-addressed copy
-/// in the snapshot store. Same bytes give the same snapshot name, and the copy is made by a create-if-absent
-/// write from a staged temporary blob, so retries and replays never leave a second or half-written copy.
+/// Reads a landed file once, hashing it and noting its record boundaries as it streams into a staged copy,
+/// checks the staged copy is well-formed CSV, and only then commits it as the content-addressed snapshot. Same
+/// bytes give the same snapshot name, and the commit is a create-if-absent copy, so retries and replays never
+/// leave a second, half-written or malformed copy.
 /// </summary>
-public sealed class LandingIngestor(BlobServiceClient blobs)
+public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngineeringOptions> options)
 {
     public async Task<IngestedFile> IngestAsync(DataEngineeringRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        DataEngineeringOptions limits = options.Value;
         BlobClient source = blobs.GetBlobContainerClient(request.Container).GetBlobClient(request.BlobName);
         var conditions = string.IsNullOrEmpty(request.ETag) ? null : new BlobRequestConditions { IfMatch = new ETag(request.ETag) };
-        BlobDownloadStreamingResult download = (await source.DownloadStreamingAsync(
-            new BlobDownloadOptions { Conditions = conditions }, cancellationToken)).Value;
+        BlobDownloadStreamingResult download = await DownloadAsync(source, conditions, cancellationToken);
+        long length = download.Details.ContentLength;
+        if (length > limits.MaxFileBytes)
+        {
+            download.Dispose();
+            throw new DataRejectedException($"'{request.BlobName}' is {length} bytes; the limit is {limits.MaxFileBytes} (DataEngineering:MaxFileBytes).");
+        }
+
+        if (length == 0)
+        {
+            download.Dispose();
+            throw new DataRejectedException($"'{request.BlobName}' is empty.");
+        }
 
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var shape = new CsvShape();
+        var shape = new CsvShape(limits.ChunkRows);
         long bytes = 0;
         BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
         await snapshots.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         BlobClient staging = snapshots.GetBlobClient($"_staging/{Guid.NewGuid():N}");
-
-        await using (Stream content = download.Content)
-        await using (Stream staged = await staging.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
+        try
         {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            await using (Stream content = download.Content)
+            await using (Stream staged = await staging.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
             {
-                sha.AppendData(buffer, 0, read);
-                shape.Add(buffer.AsSpan(0, read));
-                await staged.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                bytes += read;
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    shape.Add(buffer.AsSpan(0, read));
+                    await staged.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    bytes += read;
+                }
             }
-        }
 
-        shape.Complete();
-        string digest = Convert.ToHexStringLower(sha.GetHashAndReset());
-        string snapshotName = $"{request.Project}/raw/{digest}.csv";
-        bool created = await CommitAsync(staging, snapshots.GetBlobClient(snapshotName), cancellationToken);
-        return new IngestedFile(
-            request.Project, request.BlobName, download.Details.ETag.ToString(), digest, bytes, shape.DataRows,
-            shape.Columns, snapshotName, created);
+            long rows = await CheckWellFormedAsync(staging, request.BlobName, cancellationToken);
+            shape.Complete();
+            string digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+            string snapshotName = $"{request.Project}/raw/{digest}.csv";
+            bool created = await CommitAsync(staging, snapshots.GetBlobClient(snapshotName), cancellationToken);
+            string? md5 = download.Details.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
+            return new IngestedFile(
+                request.Project, request.BlobName, download.Details.ETag.ToString(), md5, digest, bytes, rows,
+                shape.Columns, snapshotName, created, shape.DataStart, [shape.DataStart, .. shape.ChunkStarts]);
+        }
+        finally
+        {
+            await staging.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    private static async Task<BlobDownloadStreamingResult> DownloadAsync(
+        BlobClient source, BlobRequestConditions? conditions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await source.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new DataRejectedException(ex.Status == 404
+                ? $"'{source.BlobContainerName}/{source.Name}' does not exist."
+                : $"'{source.BlobContainerName}/{source.Name}' changed since it landed (ETag mismatch); its new version has its own run.", ex);
+        }
+    }
+
+    /// <summary>Reads every record of the staged copy; a malformed file is rejected naming the record and line.</summary>
+    private static async Task<long> CheckWellFormedAsync(BlobClient staged, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using Stream content = await staged.OpenReadAsync(cancellationToken: cancellationToken);
+            await using var reader = new CsvRecordReader(content);
+            long rows = 0;
+            await foreach (CsvBatch batch in reader.ReadBatchesAsync(cancellationToken))
+            {
+                rows += batch.Records.Count;
+            }
+
+            return rows;
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new DataRejectedException($"'{name}' is not valid CSV: {ex.Message}", ex);
+        }
     }
 
     private static async Task<bool> CommitAsync(BlobClient staging, BlobClient target, CancellationToken cancellationToken)
@@ -72,10 +131,6 @@ public sealed class LandingIngestor(BlobServiceClient blobs)
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             return false;
-        }
-        finally
-        {
-            await staging.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }

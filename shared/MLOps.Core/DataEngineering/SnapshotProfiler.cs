@@ -7,37 +7,88 @@ using MLOps.Core.Storage;
 namespace MLOps.Core.DataEngineering;
 
 /// <summary>
-/// Profiles a content-addressed snapshot in one streaming pass and keeps the profile next to it, named by the
-/// snapshot's hash: a replayed or retried activity finds the profile and does not profile again.
+/// Profiles a content-addressed snapshot by fan-out: one partial profile per (row chunk, column group), merged
+/// into the snapshot's profile, which is kept next to it under its hash. Partials are named by the snapshot's
+/// hash and their cell, so a retried or replayed activity finds its own earlier work.
 /// </summary>
 public sealed class SnapshotProfiler(BlobServiceClient blobs)
 {
-    public async Task<ProfileSummary> ProfileAsync(IngestedFile snapshot, CancellationToken cancellationToken = default)
+    private BlobContainerClient Snapshots => blobs.GetBlobContainerClient(BlobContainers.Snapshots);
+
+    public static string ProfileBlob(IngestedFile snapshot) => $"{snapshot.Project}/profiles/{snapshot.Sha256}.json";
+
+    /// <summary>The column groups of the fan-out, in header order.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ColumnGroups(IReadOnlyList<string> columns, int size) =>
+        columns.Chunk(Math.Max(1, size)).Select(g => (IReadOnlyList<string>)g).ToArray();
+
+    public async Task<string> ProfileChunkAsync(ProfileChunkRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
-        BlobClient target = snapshots.GetBlobClient($"{snapshot.Project}/profiles/{snapshot.Sha256}.json");
+        ArgumentNullException.ThrowIfNull(request);
+        IngestedFile snapshot = request.Snapshot;
+        BlobClient target = this.Snapshots.GetBlobClient($"{snapshot.Project}/work/{snapshot.Sha256}/profile-c{request.Chunk:D5}-g{request.Group:D3}.json");
+        if (await target.ExistsAsync(cancellationToken))
+        {
+            return target.Name;
+        }
+
+        await using CsvRecordReader reader = await SnapshotChunks.OpenAsync(blobs, snapshot, request.Chunk, cancellationToken);
+        var profiler = new ColumnProfiler(await reader.ReadHeaderAsync(cancellationToken), columns: request.Columns);
+        await foreach (CsvBatch batch in reader.ReadBatchesAsync(cancellationToken))
+        {
+            profiler.Add(batch);
+        }
+
+        await target.TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(profiler.ToPartial())), cancellationToken);
+        return target.Name;
+    }
+
+    public async Task<ProfileSummary> MergeAsync(ProfileMergeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        BlobClient target = this.Snapshots.GetBlobClient(ProfileBlob(request.Snapshot));
         DatasetProfile profile;
         if (await target.ExistsAsync(cancellationToken))
         {
-            BlobDownloadResult existing = (await target.DownloadContentAsync(cancellationToken)).Value;
-            profile = DataEngineeringJson.Deserialize<DatasetProfile>(existing.Content.ToString());
+            profile = await this.LoadAsync(request.Snapshot, cancellationToken);
         }
         else
         {
-            await using (Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken))
-            await using (var reader = new CsvRecordReader(content))
+            PartialProfile? merged = null;
+            foreach (IReadOnlyList<string> chunk in request.Partials)
             {
-                profile = await ColumnProfiler.ProfileAsync(reader, cancellationToken: cancellationToken);
+                PartialProfile? rows = null;
+                foreach (string group in chunk)
+                {
+                    PartialProfile part = await this.ReadAsync<PartialProfile>(group, cancellationToken);
+                    rows = rows is null ? part : ColumnProfiler.MergeColumnGroups(rows, part);
+                }
+
+                merged = merged is null ? rows : ColumnProfiler.MergeChunks(merged, rows!);
             }
+
+            profile = ColumnProfiler.Finish(merged ?? throw new ArgumentException("There are no partial profiles to merge.", nameof(request)));
 
             // False means another run of the same snapshot stored the same profile first.
             await target.TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(profile)), cancellationToken);
+        }
+
+        foreach (string partial in request.Partials.SelectMany(p => p))
+        {
+            await this.Snapshots.GetBlobClient(partial).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
 
         return new ProfileSummary(
             target.Name,
             profile.Rows,
             profile.Columns.Select(c => new ColumnSummary(c.Name, c.Type, c.Missing, c.Distinct)).ToArray());
+    }
+
+    public Task<DatasetProfile> LoadAsync(IngestedFile snapshot, CancellationToken cancellationToken = default) =>
+        this.ReadAsync<DatasetProfile>(ProfileBlob(snapshot), cancellationToken);
+
+    private async Task<T> ReadAsync<T>(string name, CancellationToken cancellationToken)
+    {
+        BlobDownloadResult result = (await this.Snapshots.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value;
+        return DataEngineeringJson.Deserialize<T>(result.Content.ToString());
     }
 }
