@@ -6,6 +6,7 @@ using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
+using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Scheduling;
@@ -36,6 +37,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DiagnosticsLedger>();
         services.TryAddSingleton<LandingIngestor>();
         services.TryAddSingleton<SnapshotProfiler>();
+
+        // Offline feature store.
+        services.TryAddSingleton<FeatureSetBuilder>();
+        services.TryAddSingleton<OfflineFeatureStore>();
         return services;
     }
 }
