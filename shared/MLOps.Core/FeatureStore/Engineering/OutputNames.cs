@@ -15,23 +15,25 @@ public static class OutputNames
 
     public static string Sanitize(string text)
     {
+        string name = Clean(text);
+        return name.Length == 0 || char.IsAsciiDigit(name[0]) ? "_" + name : name;
+    }
+
+    /// <summary>The feature's name, or its name and a category or bucket joined by an underscore.</summary>
+    public static string Of(string feature, string? part = null) =>
+        part is null ? Sanitize(feature) : Sanitize(feature) + "_" + Clean(part);
+
+    private static string Clean(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        var name = new StringBuilder(text.Length + 1);
+        var name = new StringBuilder(text.Length);
         foreach (char c in text)
         {
             name.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
         }
 
-        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
-        {
-            name.Insert(0, '_');
-        }
-
         return name.ToString();
     }
-
-    public static string Of(string feature, string? part = null) =>
-        part is null ? Sanitize(feature) : Sanitize(feature) + "_" + Sanitize(part);
 
     /// <summary>Throws naming every name that is too long, reserved or taken twice (ignoring case).</summary>
     public static void CheckUnique(IEnumerable<(string Feature, string Output)> outputs, IEnumerable<string>? alsoTaken = null)
