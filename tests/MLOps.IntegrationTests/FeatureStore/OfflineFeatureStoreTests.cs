@@ -162,6 +162,26 @@ public sealed class OfflineFeatureStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task Concurrent_commits_take_distinct_numbers_and_share_identical_content()
+    {
+        const string project = "fs-race";
+        string[][][] contents = [.. Enumerable.Range(0, 4).Select(n => Rows.Select(r => r.ToArray()).ToArray())];
+        for (int n = 0; n < contents.Length; n++)
+        {
+            contents[n][0][2] = (10 + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Each distinct content twice, all at once: four versions, each committed by one of its two builds.
+        FeatureSetCommit[] commits = await Task.WhenAll(contents.Concat(contents).Select(c => this.BuildAndCommitAsync(project, c)));
+
+        IReadOnlyList<FeatureSetVersion> versions = await new OfflineFeatureStore(this.Blobs).ListAsync(project);
+        Assert.Equal([1, 2, 3, 4], versions.Select(v => v.Version));
+        Assert.Equal(4, versions.Select(v => v.Sha256).Distinct().Count());
+        Assert.Equal(4, commits.Count(c => c.Created));
+        Assert.Empty(await this.StagingBlobsAsync());
+    }
+
+    [Fact]
     public async Task A_failed_build_leaves_no_blob_behind()
     {
         string[][] bad = [.. Rows.Select(r => r.ToArray())];
