@@ -6,6 +6,7 @@ using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
+using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
@@ -40,6 +41,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SnapshotProfiler>();
         services.TryAddSingleton<ProjectRegistry>();
         services.TryAddSingleton<RequirementsAnalyst>();
+        services.TryAddSingleton<FeatureSetBuilder>();
+        services.TryAddSingleton<OfflineFeatureStore>();
         return services;
     }
 }

@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MLOps.Core.Requirements;
+
+namespace MLOps.Core.FeatureStore.Engineering;
+
+/// <summary>
+/// SHA-256 of the definitions in the spec's canonical JSON: any change of a name, source or transform parameter
+/// changes it, so a feature set built under other definitions is never mistaken for the same version.
+/// </summary>
+public static class FeatureDefinitionsHash
+{
+    public static string Of(IReadOnlyList<FeatureDefinition> definitions) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(definitions, ProjectSpecJson.Options))));
+}

@@ -1,0 +1,23 @@
+namespace MLOps.Core.FeatureStore.Offline;
+
+/// <summary>
+/// The columns of a feature-set file, in order: the entity key (string), the event time when the data has one
+/// (a UTC timestamp in microseconds), the raw label when the project has a target (nullable string), then every
+/// feature as a non-nullable double where NaN means missing.
+/// </summary>
+public sealed record FeatureTableSchema(string EntityKey, string? EventTime, string? Label, IReadOnlyList<string> Features)
+{
+    /// <summary>Throws naming the first column that is empty or taken twice.</summary>
+    public void Check()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string?[] all = [this.EntityKey, this.EventTime, this.Label, .. this.Features];
+        foreach (string? column in all.Where((c, i) => c is not null || i >= 3))
+        {
+            if (string.IsNullOrWhiteSpace(column) || !seen.Add(column))
+            {
+                throw new ArgumentException($"The feature table has an empty or repeated column name: '{column}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using MLOps.Core.Storage;
+
+namespace MLOps.Core.FeatureStore.Offline;
+
+/// <summary>
+/// Versioned, content-addressed feature sets in Blob storage. Data files are write-once by hash; a version is
+/// the create-if-absent of the next number, so concurrent commits never overwrite each other and re-committing
+/// the same bytes under the same definitions returns the existing version.
+/// </summary>
+public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider time)
+{
+    private const int CommitAttempts = 50;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public OfflineFeatureStore(BlobServiceClient blobs)
+        : this(blobs, TimeProvider.System)
+    {
+    }
+
+    private BlobContainerClient Snapshots => blobs.GetBlobContainerClient(BlobContainers.Snapshots);
+
+    /// <summary>Moves the staged file to its content address (the staging blob is deleted either way) and records a version.</summary>
+    public async Task<FeatureSetCommit> CommitAsync(StagedFeatureSet staged, FeatureSetProvenance provenance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        ArgumentNullException.ThrowIfNull(provenance);
+        string dataBlob = FeatureStoreLayout.Data(staged.Project, staged.Sha256);
+        await PublishDataAsync(this.Snapshots.GetBlobClient(staged.StagingBlob), this.Snapshots.GetBlobClient(dataBlob), cancellationToken);
+        for (int attempt = 0; attempt < CommitAttempts; attempt++)
+        {
+            IReadOnlyList<FeatureSetVersion> versions = await this.ListAsync(staged.Project, cancellationToken);
+            if (versions.FirstOrDefault(v => v.Sha256 == staged.Sha256 && v.DefinitionsSha256 == staged.DefinitionsSha256) is { } existing)
+            {
+                return new FeatureSetCommit(existing, Created: false);
+            }
+
+            FeatureSetVersion next = NewVersion(staged, provenance, dataBlob, versions.Count == 0 ? 1 : versions[^1].Version + 1, time.GetUtcNow());
+            BlobClient record = this.Snapshots.GetBlobClient(FeatureStoreLayout.Version(staged.Project, next.Version));
+            if (await record.TryCreateAsync(BinaryData.FromObjectAsJson(next, Json), cancellationToken))
+            {
+                return new FeatureSetCommit(next, Created: true);
+            }
+
+            // Another commit took the number: re-read, which may also find that it committed these very bytes.
+        }
+
+        throw new InvalidOperationException($"Could not commit a feature-set version of '{staged.Project}' after {CommitAttempts} attempts.");
+    }
+
+    /// <summary>Every version of a project, oldest first.</summary>
+    public async Task<IReadOnlyList<FeatureSetVersion>> ListAsync(string project, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        var versions = new List<FeatureSetVersion>();
+        if (!await this.Snapshots.ExistsAsync(cancellationToken))
+        {
+            return versions;
+        }
+
+        await foreach (BlobItem item in this.Snapshots.GetBlobsAsync(new GetBlobsOptions { Prefix = FeatureStoreLayout.VersionsPrefix(project) }, cancellationToken))
+        {
+            BinaryData content = (await this.Snapshots.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken)).Value.Content;
+            versions.Add(content.ToObjectFromJson<FeatureSetVersion>(Json)
+                ?? throw new InvalidDataException($"The version record '{item.Name}' is empty."));
+        }
+
+        return [.. versions.OrderBy(v => v.Version)];
+    }
+
+    /// <summary>
+    /// A version by "latest", by number, or by a prefix of its data hash (at least 8 hex digits, newest match);
+    /// null when there is none.
+    /// </summary>
+    public async Task<FeatureSetVersion?> GetAsync(string project, string selector, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(selector);
+        IReadOnlyList<FeatureSetVersion> versions = await this.ListAsync(project, cancellationToken);
+        if (string.Equals(selector, "latest", StringComparison.OrdinalIgnoreCase))
+        {
+            return versions.Count == 0 ? null : versions[^1];
+        }
+
+        if (int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && selector.Length < 8)
+        {
+            return versions.FirstOrDefault(v => v.Version == number);
+        }
+
+        if (selector.Length < 8 || !selector.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"'{selector}' is neither 'latest', a version number nor a hash prefix of at least 8 hex digits.", nameof(selector));
+        }
+
+        return versions.LastOrDefault(v => v.Sha256.StartsWith(selector, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The version's rows, one frame per Parquet row group.</summary>
+    public async IAsyncEnumerable<FeatureFrame> ReadAsync(FeatureSetVersion version, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        await using Stream data = await this.Snapshots.GetBlobClient(version.DataBlob).OpenReadAsync(cancellationToken: cancellationToken);
+        await foreach (FeatureFrame frame in FeatureParquetReader.ReadAsync(data, cancellationToken))
+        {
+            yield return frame;
+        }
+    }
+
+    /// <summary>
+    /// For each label event, the latest feature row of its key with event time at or before the label's time —
+    /// never a later one, which would leak the future into training. Labels with no such row are dropped. The
+    /// result keeps the labels' order; its event times are the label times.
+    /// </summary>
+    public Task<FeatureFrame> PointInTimeAsync(FeatureSetVersion version, IReadOnlyList<LabelEvent> labels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.EventTime is null)
+        {
+            throw new ArgumentException($"Version {version.Version} of '{version.Project}' has no event-time column, so it cannot be joined point-in-time.", nameof(version));
+        }
+
+        return PointInTimeJoin.JoinAsync(this.ReadAsync(version, cancellationToken), version.Features, labels, cancellationToken);
+    }
+
+    private static FeatureSetVersion NewVersion(StagedFeatureSet staged, FeatureSetProvenance provenance, string dataBlob, int number, DateTimeOffset now) => new()
+    {
+        Project = staged.Project,
+        Version = number,
+        Sha256 = staged.Sha256,
+        DataBlob = dataBlob,
+        Rows = staged.Rows,
+        EntityKey = staged.Table.EntityKey,
+        EventTime = staged.Table.EventTime,
+        Label = staged.Table.Label,
+        Features = staged.Table.Features,
+        DefinitionsSha256 = staged.DefinitionsSha256,
+        SourceBlob = provenance.SourceBlob,
+        SourceETag = provenance.SourceETag,
+        SourceMd5 = provenance.SourceMd5,
+        RawSnapshotSha256 = provenance.RawSnapshotSha256,
+        SpecSha256 = provenance.SpecSha256,
+        ProfileBlob = provenance.ProfileBlob,
+        QualityReportBlob = provenance.QualityReportBlob,
+        CreatedAt = now,
+    };
+
+    private static async Task PublishDataAsync(BlobClient staging, BlobClient target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await target.ExistsAsync(cancellationToken))
+            {
+                return;
+            }
+
+            // Server-side copy with a create-if-absent condition: the data file appears whole or not at all.
+            CopyFromUriOperation copy = await target.StartCopyFromUriAsync(
+                staging.Uri,
+                new BlobCopyFromUriOptions { DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+            await copy.WaitForCompletionAsync(cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // The same bytes were published by another commit.
+        }
+        finally
+        {
+            await staging.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        }
+    }
+}
