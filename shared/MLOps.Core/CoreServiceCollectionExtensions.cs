@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,8 @@ using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
+using MLOps.Core.FeatureStore;
+using MLOps.Core.Lineage;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Scheduling;
@@ -36,6 +39,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DiagnosticsLedger>();
         services.TryAddSingleton<LandingIngestor>();
         services.TryAddSingleton<SnapshotProfiler>();
+
+        // Feature store (online tables, statistics) and lineage.
+        services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton(sp => new OnlineFeatureStore(sp.GetRequiredService<TableServiceClient>()));
+        services.TryAddSingleton<FeatureConsistencyChecker>();
+        services.TryAddSingleton(_ => new FeatureStatisticsCalculator());
+        services.TryAddSingleton<FeatureStatisticsStore>();
+        services.TryAddSingleton<LineageStore>();
         return services;
     }
 }
