@@ -18,12 +18,10 @@ public sealed class LineageStore(TableServiceClient tables)
 
     private const string Incoming = "in|";
 
-    private readonly Lazy<Task<TableClient>> table = new(async () =>
-    {
-        TableClient client = tables.GetTableClient(TableName);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    });
+    private readonly TableClient client = tables.GetTableClient(TableName);
+
+    // Set only after a successful creation, so a failed one is tried again by the next call.
+    private volatile bool created;
 
     public async Task RecordAsync(LineageEdge edge, CancellationToken cancellationToken = default)
     {
@@ -34,7 +32,7 @@ public sealed class LineageStore(TableServiceClient tables)
             throw new ArgumentException($"The relation '{edge.Relation}' may not contain '|'.", nameof(edge));
         }
 
-        TableClient client = await this.table.Value;
+        TableClient client = await this.TableAsync(cancellationToken);
         await client.UpsertEntityAsync(ToEntity(edge, forward: true), TableUpdateMode.Replace, cancellationToken);
         await client.UpsertEntityAsync(ToEntity(edge, forward: false), TableUpdateMode.Replace, cancellationToken);
     }
@@ -62,7 +60,7 @@ public sealed class LineageStore(TableServiceClient tables)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
-        TableClient client = await this.table.Value;
+        TableClient client = await this.TableAsync(cancellationToken);
         var edges = new List<LineageEdge>();
         var seenEdges = new HashSet<(LineageNode, LineageNode, string)>();
 
@@ -98,6 +96,17 @@ public sealed class LineageStore(TableServiceClient tables)
         }
 
         return edges;
+    }
+
+    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
+    {
+        if (!this.created)
+        {
+            await this.client.CreateIfNotExistsAsync(cancellationToken);
+            this.created = true;
+        }
+
+        return this.client;
     }
 
     private static TableEntity ToEntity(LineageEdge edge, bool forward)
