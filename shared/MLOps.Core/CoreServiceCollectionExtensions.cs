@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,8 @@ using MLOps.Core.DataEngineering;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
 using MLOps.Core.FeatureStore.Offline;
+using MLOps.Core.FeatureStore;
+using MLOps.Core.Lineage;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
@@ -43,6 +46,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RequirementsAnalyst>();
         services.TryAddSingleton<FeatureSetBuilder>();
         services.TryAddSingleton<OfflineFeatureStore>();
+        services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton(sp => new OnlineFeatureStore(sp.GetRequiredService<TableServiceClient>()));
+        services.TryAddSingleton<FeatureConsistencyChecker>();
+        services.TryAddSingleton(_ => new FeatureStatisticsCalculator());
+        services.TryAddSingleton<FeatureStatisticsStore>();
+        services.TryAddSingleton<LineageStore>();
         return services;
     }
 }

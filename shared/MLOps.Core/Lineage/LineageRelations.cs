@@ -1,0 +1,15 @@
+namespace MLOps.Core.Lineage;
+
+/// <summary>Usual relations; an edge From → To reads "To {relation} From" (the snapshot is a snapshot-of the blob).</summary>
+public static class LineageRelations
+{
+    public const string SnapshotOf = "snapshot-of";
+
+    public const string ProfileOf = "profile-of";
+
+    public const string ReportOf = "report-of";
+
+    public const string BuiltFrom = "built-from";
+
+    public const string DerivedFrom = "derived-from";
+}
