@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using MLOps.Activities.DataEngineering;
 using MLOps.Activities.Diagnostics;
+using MLOps.Activities.FeatureStore;
 using MLOps.Activities.Platform;
 using MLOps.Activities.Requirements;
 
@@ -23,7 +24,15 @@ public static class MLOpsTasks
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
             .AddActivity<IngestLandingBlobActivity>()
-            .AddActivity<ProfileSnapshotActivity>()
+            .AddActivity<ResolveProjectActivity>()
+            .AddActivity<ProfileChunkActivity>()
+            .AddActivity<MergeProfileActivity>()
+            .AddActivity<ValidateSnapshotActivity>()
+            .AddActivity<PublishFeatureSetActivity>()
+            .AddActivity<MaterializeOnlineActivity>()
+            .AddActivity<CheckOnlineConsistencyActivity>()
+            .AddActivity<ComputeFeatureStatisticsActivity>()
+            .AddActivity<RecordFeatureSetLineageActivity>()
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()
             .AddActivity<WriteDesignDocumentActivity>()

@@ -52,6 +52,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(_ => new FeatureStatisticsCalculator());
         services.TryAddSingleton<FeatureStatisticsStore>();
         services.TryAddSingleton<LineageStore>();
+        services.TryAddSingleton<SnapshotValidator>();
+        services.TryAddSingleton<FeatureSetPublisher>();
+        services.TryAddSingleton<FeatureSetServing>();
         return services;
     }
 }

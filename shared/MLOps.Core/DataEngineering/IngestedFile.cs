@@ -3,7 +3,7 @@ namespace MLOps.Core.DataEngineering;
 /// <summary>
 /// What ingesting a landed file produced: its content hash, shape and content-addressed snapshot, with the
 /// record-aligned byte offsets later steps fan out over (chunk i spans <see cref="ChunkStarts"/>[i] up to the
-/// next start or the end of the file).
+/// next start or the end of the file) and the column groups profiling fans out over.
 /// </summary>
 public sealed record IngestedFile(
     string Project,
@@ -17,7 +17,8 @@ public sealed record IngestedFile(
     string SnapshotBlob,
     bool SnapshotCreated,
     long DataStart,
-    IReadOnlyList<long> ChunkStarts)
+    IReadOnlyList<long> ChunkStarts,
+    IReadOnlyList<IReadOnlyList<string>> ColumnGroups)
 {
     public int Chunks => this.ChunkStarts.Count;
 

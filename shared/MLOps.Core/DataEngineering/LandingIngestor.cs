@@ -67,7 +67,8 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
             string? md5 = download.Details.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
             return new IngestedFile(
                 request.Project, request.BlobName, download.Details.ETag.ToString(), md5, digest, bytes, rows,
-                shape.Columns, snapshotName, created, shape.DataStart, [shape.DataStart, .. shape.ChunkStarts]);
+                shape.Columns, snapshotName, created, shape.DataStart, [shape.DataStart, .. shape.ChunkStarts],
+                shape.Columns.Chunk(Math.Max(1, limits.ColumnGroupSize)).Select(g => (IReadOnlyList<string>)g).ToArray());
         }
         finally
         {

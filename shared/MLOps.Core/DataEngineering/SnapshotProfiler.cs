@@ -17,10 +17,6 @@ public sealed class SnapshotProfiler(BlobServiceClient blobs)
 
     public static string ProfileBlob(IngestedFile snapshot) => $"{snapshot.Project}/profiles/{snapshot.Sha256}.json";
 
-    /// <summary>The column groups of the fan-out, in header order.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> ColumnGroups(IReadOnlyList<string> columns, int size) =>
-        columns.Chunk(Math.Max(1, size)).Select(g => (IReadOnlyList<string>)g).ToArray();
-
     public async Task<string> ProfileChunkAsync(ProfileChunkRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -98,6 +98,12 @@ public sealed class ProjectRegistry(BlobServiceClient blobs, TimeProvider clock)
         }
     }
 
+    /// <summary>The latest registration; a project without one is rejected, since its data has no rules to meet.</summary>
+    public async Task<ProjectRegistration> RequireAsync(string project, CancellationToken cancellationToken = default) =>
+        await this.GetAsync(project, cancellationToken: cancellationToken)
+        ?? throw new DataRejectedException(
+            $"Project '{project}' is not registered: submit its spec to POST /api/projects/{project}/spec before landing data.");
+
     public async Task<IReadOnlyList<ProjectRegistration>> ListAsync(string project, CancellationToken cancellationToken = default)
     {
         var result = new List<ProjectRegistration>();

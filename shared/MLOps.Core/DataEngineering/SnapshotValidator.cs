@@ -1,0 +1,45 @@
+using Azure.Storage.Blobs;
+using MLOps.Core.DataEngineering.Csv;
+using MLOps.Core.DataEngineering.Profiling;
+using MLOps.Core.DataEngineering.Validation;
+using MLOps.Core.Projects;
+using ProjectSpec = MLOps.Core.Requirements.ProjectSpec;
+using MLOps.Core.Storage;
+
+namespace MLOps.Core.DataEngineering;
+
+/// <summary>
+/// Checks a snapshot against its project's registered data rules and keeps the quality report (JSON and HTML)
+/// next to it, named by the snapshot's and the spec's hashes: the same data under the same rules is judged once.
+/// </summary>
+public sealed class SnapshotValidator(BlobServiceClient blobs, SnapshotProfiler profiler, ProjectRegistry registry)
+{
+    public async Task<QualitySummary> ValidateAsync(ValidateSnapshotRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IngestedFile snapshot = request.Snapshot;
+        ProjectSpec spec = await registry.LoadSpecAsync(request.SpecBlob, cancellationToken);
+        DatasetProfile profile = await profiler.LoadAsync(snapshot, cancellationToken);
+        BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
+        await using Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken);
+        await using var reader = new CsvRecordReader(content);
+        QualityReport report = await new DataValidator().ValidateAsync(
+            snapshot.SourceBlob, profile, DataContract.ValidationRules(spec.DataRules), reader.ReadBatchesAsync(cancellationToken), cancellationToken);
+
+        string name = $"{snapshot.Project}/quality/{snapshot.Sha256}-{Path.GetFileNameWithoutExtension(request.SpecBlob)[..16]}";
+        await snapshots.GetBlobClient(name + ".json").TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
+        await snapshots.GetBlobClient(name + ".html").TryCreateAsync(BinaryData.FromString(QualityReportHtml.Render(report)), cancellationToken);
+        return new QualitySummary(
+            report.Status,
+            name + ".json",
+            name + ".html",
+            report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Hard).Select(Describe).ToArray(),
+            report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Soft).Select(Describe).ToArray());
+    }
+
+    private static string Describe(RuleResult result)
+    {
+        string rows = result.Sample.Count == 0 ? string.Empty : $"; e.g. record(s) {string.Join(", ", result.Sample.Select(s => s.RecordNumber))}";
+        return $"{result.RuleId} ({result.Name}): expected {result.Expected}, observed {result.Observed}{rows}";
+    }
+}
