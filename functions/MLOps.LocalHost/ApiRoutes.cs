@@ -24,6 +24,11 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}", (HttpRequest r, string project, ProjectHttpApi h) => h.GetAsync(r, project));
         api.MapGet("/projects/{project}/versions", (HttpRequest r, string project, ProjectHttpApi h) => h.ListVersionsAsync(r, project));
         api.MapGet("/projects/{project}/design", (HttpRequest r, string project, ProjectHttpApi h) => h.GetDesignDocumentAsync(r, project));
+        api.MapGet("/projects/{project}/feature-sets", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.ListAsync(r, project));
+        api.MapGet("/projects/{project}/feature-sets/{version}", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetAsync(r, project, version));
+        api.MapGet("/projects/{project}/feature-sets/{version}/statistics", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetStatisticsAsync(r, project, version));
+        api.MapGet("/projects/{project}/online-features", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.GetOnlineAsync(r, project));
+        api.MapGet("/lineage", (HttpRequest r, FeatureStoreHttpApi h) => h.GetLineageAsync(r));
         api.MapGet("/audit", (HttpRequest r, AuditHttpApi h) => h.ListAsync(r));
         api.MapGet("/audit/verify", (HttpRequest r, AuditHttpApi h) => h.VerifyAsync(r));
         return app;

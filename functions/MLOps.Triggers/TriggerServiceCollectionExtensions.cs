@@ -18,6 +18,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<PipelineHttpApi>();
         services.AddSingleton<AuditHttpApi>();
         services.AddSingleton<ProjectHttpApi>();
+        services.AddSingleton<FeatureStoreHttpApi>();
         services.AddSingleton<LandingTrigger>();
         services.AddSingleton<EventGridWebhook>();
         services.AddSingleton<ScheduledPipelineRunner>();

@@ -18,6 +18,7 @@ public class TriggerTests(PlatformFixture platform)
     public async Task A_landed_blob_starts_its_data_pipeline_once_even_when_delivered_twice()
     {
         string project = "it-" + Guid.NewGuid().ToString("N")[..8];
+        await platform.RegisterCreditAsync(project);
         BlobClient blob = await this.UploadAsync($"{project}/credit_data.csv");
         string etag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
         string id = new LandingBlob("landing", blob.Name, etag).PipelineInstanceId();
@@ -49,6 +50,7 @@ public class TriggerTests(PlatformFixture platform)
     public async Task Re_uploading_the_same_bytes_runs_again_but_keeps_one_snapshot()
     {
         string project = "it-" + Guid.NewGuid().ToString("N")[..8];
+        await platform.RegisterCreditAsync(project);
         BlobClient blob = await this.UploadAsync($"{project}/credit_data.csv");
         string first = new LandingBlob("landing", blob.Name, (await blob.GetPropertiesAsync()).Value.ETag.ToString()).PipelineInstanceId();
         JsonElement firstRun = await platform.WaitForEndAsync(first);

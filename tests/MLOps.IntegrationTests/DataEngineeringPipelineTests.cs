@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using MLOps.Core.Landing;
+using MLOps.IntegrationTests.Infrastructure;
+
+namespace MLOps.IntegrationTests;
+
+/// <summary>The acceptance of the data pipeline and feature store on the bundled real data, end to end over HTTP.</summary>
+[Collection(PlatformCollection.Name)]
+public class DataEngineeringPipelineTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Landing_credit_data_publishes_a_feature_set_served_online_with_lineage_and_statistics()
+    {
+        string project = Projects.NewName("de");
+        await platform.RegisterCreditAsync(project);
+
+        JsonElement done = await this.LandAsync(project, "credit_data.csv", File.ReadAllBytes(Projects.DataPath("credit_data.csv")));
+
+        Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
+        JsonElement output = done.GetProperty("output");
+
+        // Quality: the real missing counts (counted independently with Python's csv module), soft Income rule within its limit.
+        JsonElement report = await this.ReadJsonAsync(output.GetProperty("quality").GetProperty("reportBlob").GetString()!);
+        var missing = report.GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "maximum missing share")
+            .ToDictionary(r => r.GetProperty("column").GetString()!, r => r.GetProperty("offendingRows").GetInt64());
+        Assert.Equal((381L, 47L, 18L, 6L, 1L, 2L), (missing["Income"], missing["Assets"], missing["Debt"], missing["Home"], missing["Marital"], missing["Job"]));
+
+        // Cleaning: 4454 rows read, the 2 exact duplicates dropped, no invalid rows; the version holds the rest.
+        JsonElement published = output.GetProperty("featureSet");
+        Assert.Equal((4454L, 2L, 0L), (published.GetProperty("rowsRead").GetInt64(), published.GetProperty("duplicateRowsDropped").GetInt64(), published.GetProperty("invalidRowsDropped").GetInt64()));
+        JsonElement version = published.GetProperty("version");
+        Assert.Equal(4452, version.GetProperty("rows").GetInt64());
+        Assert.Equal(1, version.GetProperty("version").GetInt32());
+        ApiResponse listed = await this.GetAsync($"api/projects/{project}/feature-sets");
+        Assert.Equal(version.GetProperty("sha256").GetString(), Assert.Single(listed.Json.EnumerateArray()).GetProperty("sha256").GetString());
+
+        // Online equals offline: the pipeline's own check and a lookup of sampled keys over HTTP.
+        JsonElement consistency = output.GetProperty("consistency");
+        Assert.True(consistency.GetProperty("sampled").GetInt32() > 100);
+        Assert.Equal(consistency.GetProperty("sampled").GetInt32(), consistency.GetProperty("matched").GetInt32());
+        ApiResponse online = await this.GetAsync($"api/projects/{project}/online-features?key=1&key=2&key=4454&key=no-such-key");
+        Assert.Equal(["1", "2", "4454"], online.Json.GetProperty("vectors").EnumerateArray().Select(v => v.GetProperty("key").GetString()));
+        Assert.Equal(["no-such-key"], online.Json.GetProperty("missing").EnumerateArray().Select(v => v.GetString()));
+        JsonElement first = online.Json.GetProperty("vectors")[0].GetProperty("values");
+        // Record 1: "good",9,"rent",60,30,"married","no","freelance",73,129,0,0,800,846.
+        Assert.Equal(Math.Log(129 + 1), first.GetProperty("log_income").GetDouble(), 12);
+        Assert.Equal(800.0 / 846.0, first.GetProperty("loan_to_price").GetDouble(), 12);
+        Assert.Equal(1.0, first.GetProperty("home_rent").GetDouble());
+
+        // Statistics: every feature ranked, Records (adverse credit records) among the strongest signals of default.
+        ApiResponse stats = await this.GetAsync($"api/projects/{project}/feature-sets/latest/statistics");
+        string[] ranked = [.. stats.Json.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
+        Assert.Equal(version.GetProperty("features").GetArrayLength(), ranked.Length);
+        Assert.Contains(ranked.Take(5), f => f.StartsWith("records", StringComparison.Ordinal));
+
+        // Lineage: from the feature-set version back to the landed blob and its ETag.
+        ApiResponse lineage = await this.GetAsync($"api/lineage?kind=FeatureSetVersion&id={project}/v1&direction=upstream");
+        Assert.Equal(HttpStatusCode.OK, lineage.Status);
+        Assert.Contains(lineage.Json.GetProperty("edges").EnumerateArray(), e =>
+            e.GetProperty("from").GetProperty("kind").GetString() == "LandingBlob"
+            && e.GetProperty("from").GetProperty("id").GetString()!.StartsWith($"landing/{project}/credit_data.csv@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_bytes_make_no_new_version_and_one_changed_value_does()
+    {
+        string project = Projects.NewName("de");
+        await platform.RegisterCreditAsync(project);
+        byte[] bytes = File.ReadAllBytes(Projects.DataPath("credit_data.csv"));
+
+        JsonElement first = (await this.LandAsync(project, "a.csv", bytes)).GetProperty("output").GetProperty("featureSet");
+        JsonElement again = (await this.LandAsync(project, "b.csv", bytes)).GetProperty("output").GetProperty("featureSet");
+        string text = Encoding.UTF8.GetString(bytes);
+        byte[] changed = Encoding.UTF8.GetBytes(text.Replace("\"good\",9,\"rent\",60,30,", "\"good\",10,\"rent\",60,30,", StringComparison.Ordinal));
+        Assert.NotEqual(bytes, changed);
+        JsonElement third = (await this.LandAsync(project, "c.csv", changed)).GetProperty("output");
+
+        Assert.True(first.GetProperty("created").GetBoolean());
+        Assert.False(again.GetProperty("created").GetBoolean());
+        Assert.Equal(1, again.GetProperty("version").GetProperty("version").GetInt32());
+        Assert.Equal(2, third.GetProperty("featureSet").GetProperty("version").GetProperty("version").GetInt32());
+        Assert.Equal(1, third.GetProperty("statistics").GetProperty("previousVersion").GetInt32());
+        Assert.Equal(2, (await this.GetAsync($"api/projects/{project}/feature-sets")).Json.GetArrayLength());
+        Assert.Equal(2, await this.CountAsync($"{project}/features/data/", ".parquet"));
+
+        // Age is a sensitive attribute, not a feature: changing it changes the raw snapshot but not the feature set.
+        byte[] older = Encoding.UTF8.GetBytes(text.Replace("\"good\",9,\"rent\",60,30,", "\"good\",9,\"rent\",60,31,", StringComparison.Ordinal));
+        JsonElement fourth = (await this.LandAsync(project, "d.csv", older)).GetProperty("output");
+        Assert.NotEqual(first.GetProperty("version").GetProperty("rawSnapshotSha256").GetString(), fourth.GetProperty("ingested").GetProperty("sha256").GetString());
+        Assert.Equal((1, false), (fourth.GetProperty("featureSet").GetProperty("version").GetProperty("version").GetInt32(), fourth.GetProperty("featureSet").GetProperty("created").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Churn_data_under_a_spec_it_violates_fails_with_a_report_naming_the_rules()
+    {
+        string project = Projects.NewName("de");
+        await platform.RegisterAsync(project, "telecom-churn.json", "mlc_churn.csv", spec =>
+        {
+            foreach (var column in spec["dataRules"]!["columns"]!.AsArray())
+            {
+                if ((string?)column!["name"] == "total_day_minutes")
+                {
+                    column["max"] = 300;
+                }
+            }
+        });
+
+        JsonElement done = await this.LandAsync(project, "mlc_churn.csv", File.ReadAllBytes(Projects.DataPath("mlc_churn.csv")));
+
+        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
+        string message = done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!;
+        Assert.Contains("total_day_minutes.range", message, StringComparison.Ordinal);
+        Assert.Contains("record(s)", message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await this.GetAsync($"api/projects/{project}/feature-sets/latest")).Status);
+        Assert.Equal(1, await this.CountAsync($"{project}/quality/", ".html"));
+    }
+
+    [Theory]
+    [InlineData("ragged", "Status,Age\ngood,30\nbad,41,extra\n", "Ragged row at record 2 (line 3)")]
+    [InlineData("unterminated", "Status,Age\ngood,\"30\n", "Unterminated quote")]
+    [InlineData("header-only", "Status,Age\n", "Header only")]
+    [InlineData("empty", "", "is empty")]
+    [InlineData("bad-utf8", "Status,Age\ngood,\u00ff30\n", "Invalid UTF-8")]
+    public async Task Malformed_files_fail_clearly_and_leave_nothing_half_written(string file, string content, string expected)
+    {
+        string project = Projects.NewName("de");
+        await platform.RegisterCreditAsync(project);
+        byte[] bytes = file == "bad-utf8" ? [.. Encoding.ASCII.GetBytes("Status,Age\ngood,"), 0xFF, 0xFE, (byte)'\n'] : Encoding.UTF8.GetBytes(content);
+
+        JsonElement done = await this.LandAsync(project, file + ".csv", bytes);
+
+        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
+        Assert.Contains(expected, done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(0, await this.CountAsync($"{project}/", string.Empty));
+        Assert.Equal(0, await this.CountAsync("_staging/", string.Empty));
+    }
+
+    [Fact]
+    public async Task Data_for_an_unregistered_project_is_rejected()
+    {
+        string project = Projects.NewName("de");
+
+        JsonElement done = await this.LandAsync(project, "credit_data.csv", File.ReadAllBytes(Projects.DataPath("credit_data.csv")));
+
+        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
+        Assert.Contains("is not registered", done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> LandAsync(string project, string file, byte[] bytes)
+    {
+        BlobContainerClient landing = platform.Blobs.GetBlobContainerClient("landing");
+        await landing.CreateIfNotExistsAsync();
+        BlobClient blob = landing.GetBlobClient($"{project}/{file}");
+        BlobContentInfo info = (await blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true)).Value;
+        return await platform.WaitForEndAsync(new LandingBlob("landing", blob.Name, info.ETag.ToString()).PipelineInstanceId(), TimeSpan.FromSeconds(120));
+    }
+
+    private Task<ApiResponse> GetAsync(string path) => platform.SendAsync(HttpMethod.Get, path, TestKeys.DataScientist);
+
+    private async Task<JsonElement> ReadJsonAsync(string snapshotBlob)
+    {
+        BlobDownloadResult result = (await platform.Blobs.GetBlobContainerClient("snapshots").GetBlobClient(snapshotBlob).DownloadContentAsync()).Value;
+        return JsonDocument.Parse(result.Content.ToString()).RootElement.Clone();
+    }
+
+    private async Task<int> CountAsync(string prefix, string suffix)
+    {
+        int count = 0;
+        BlobContainerClient snapshots = platform.Blobs.GetBlobContainerClient("snapshots");
+        if (!await snapshots.ExistsAsync())
+        {
+            return 0;
+        }
+
+        await foreach (BlobItem item in snapshots.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
+        {
+            count += item.Name.EndsWith(suffix, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
+    }
+}
