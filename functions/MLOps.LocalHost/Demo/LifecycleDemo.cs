@@ -18,7 +18,11 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     private const string OperationsKey = "dev-operations-key";
     private const string ModelRiskKey = "dev-model-risk-key";
 
+    private const string Project = "credit-scoring";
+
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
+
+    private string DataFile => Path.Combine(repositoryRoot, "shared", "data", "credit_data.csv");
 
     public async Task<int> RunAsync()
     {
@@ -28,6 +32,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
         {
             await this.CheckHealthAsync(http);
             await this.RunDiagnosticsAsync(http);
+            await this.RegisterCreditProjectAsync(http);
             await this.IngestCreditDataAsync(http);
             await this.VerifyAuditAsync(http);
             output.WriteLine($"Demo finished in {total.Elapsed.TotalSeconds:F1} s.");
@@ -44,12 +49,12 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     {
         HttpResponseMessage health = await http.GetAsync(new Uri("api/health", UriKind.Relative));
         Expect(health.StatusCode == HttpStatusCode.OK, $"health check answered {health.StatusCode}");
-        output.WriteLine($"[1/4] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
+        output.WriteLine($"[1/5] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
     }
 
     private async Task RunDiagnosticsAsync(HttpClient http)
     {
-        output.WriteLine("[2/4] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
+        output.WriteLine("[2/5] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
         JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/diagnostics", AdminKey,
             new { steps = 3, stepDelayMilliseconds = 200, fanOut = 200, awaitApproval = true }, HttpStatusCode.Accepted);
         string id = started.GetProperty("id").GetString()!;
@@ -70,13 +75,43 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             $"{report.GetProperty("approval").GetProperty("approvedBy").GetString()}.");
     }
 
+    private async Task RegisterCreditProjectAsync(HttpClient http)
+    {
+        output.WriteLine($"[3/5] Requirements: submitting shared/specs/credit-scoring.json with credit_data.csv as its feasibility sample.");
+        BlobContainerClient samples = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Samples);
+        await samples.CreateIfNotExistsAsync();
+        await samples.GetBlobClient($"{Project}/credit_data.csv").UploadAsync(this.DataFile, overwrite: true);
+        string spec = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, "shared", "specs", "credit-scoring.json"));
+        using var content = new StringContent(spec, System.Text.Encoding.UTF8, "application/json");
+        (HttpStatusCode status, JsonElement started) = await SendAsync(
+            http, HttpMethod.Post, $"api/projects/{Project}/spec?sample=samples/{Project}/credit_data.csv", AdminKey, content);
+        if (status == HttpStatusCode.Accepted)
+        {
+            JsonElement done = await this.WaitAsync(http, started.GetProperty("id").GetString()!, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
+            Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", "requirements failed: " + done);
+        }
+        else
+        {
+            Expect(status == HttpStatusCode.Conflict, $"spec submission answered {(int)status}: {started}");
+            output.WriteLine("      this spec was submitted before (409); reading the registered version.");
+        }
+
+        JsonElement project = await SendAsync(http, HttpMethod.Get, $"api/projects/{Project}", OperationsKey, null, HttpStatusCode.OK);
+        JsonElement gates = project.GetProperty("gates");
+        output.WriteLine($"      registered {Project} v{project.GetProperty("version").GetInt32()}: gate {gates.GetProperty("acceptance").GetProperty("metric").GetString()} " +
+            $"{gates.GetProperty("acceptance").GetProperty("direction").GetString()} {gates.GetProperty("acceptance").GetProperty("threshold").GetDouble()}, " +
+            $"{gates.GetProperty("dataRules").GetProperty("columns").GetArrayLength()} column rules, risk tier {gates.GetProperty("approval").GetProperty("tier").GetString()} " +
+            $"(production approvers: {string.Join(", ", gates.GetProperty("approval").GetProperty("productionApprovers").EnumerateArray().Select(r => r.GetString()))}); " +
+            $"design document at GET /api/projects/{Project}/design");
+    }
+
     private async Task IngestCreditDataAsync(HttpClient http)
     {
         string file = Path.Combine(repositoryRoot, "shared", "data", "credit_data.csv");
-        output.WriteLine("[3/4] Data engineering: landing credit_data.csv in blob storage starts the data pipeline.");
+        output.WriteLine("[4/5] Data engineering: landing credit_data.csv in blob storage starts the data pipeline.");
         BlobContainerClient landing = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Landing);
         await landing.CreateIfNotExistsAsync();
-        BlobClient blob = landing.GetBlobClient("credit-scoring/credit_data.csv");
+        BlobClient blob = landing.GetBlobClient($"{Project}/credit_data.csv");
         Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo> uploaded = await blob.UploadAsync(file, overwrite: true);
         string id = new LandingBlob(BlobContainers.Landing, blob.Name, uploaded.Value.ETag.ToString()).PipelineInstanceId();
         output.WriteLine($"      uploaded {new FileInfo(file).Length:N0} bytes; the watcher starts instance {id}");
@@ -90,13 +125,33 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             .Where(c => c.GetProperty("missing").GetInt64() > 0)
             .Select(c => $"{c.GetProperty("name").GetString()} {c.GetProperty("missing").GetInt64()}");
         output.WriteLine($"      profiled: missing values {string.Join(", ", gaps)}");
+        JsonElement result = done.GetProperty("output");
+        JsonElement quality = result.GetProperty("quality");
+        output.WriteLine($"      validated: {quality.GetProperty("status").GetString()}, {quality.GetProperty("warnings").GetArrayLength()} warning(s); report snapshots/{quality.GetProperty("htmlBlob").GetString()}");
+        JsonElement published = result.GetProperty("featureSet");
+        JsonElement version = published.GetProperty("version");
+        output.WriteLine($"      cleaned: {published.GetProperty("rowsRead").GetInt64():N0} rows read, {published.GetProperty("duplicateRowsDropped").GetInt64()} exact duplicates dropped, " +
+            $"{published.GetProperty("invalidRowsDropped").GetInt64()} invalid rows dropped, missing values imputed by rule");
+        output.WriteLine($"      feature set v{version.GetProperty("version").GetInt32()} ({(published.GetProperty("created").GetBoolean() ? "new" : "same content as before, no new version")}): " +
+            $"{version.GetProperty("rows").GetInt64():N0} rows x {version.GetProperty("features").GetArrayLength()} features, sha256 {version.GetProperty("sha256").GetString()![..16]}...");
+        JsonElement consistency = result.GetProperty("consistency");
+        output.WriteLine($"      online store: {result.GetProperty("online").GetProperty("written").GetInt64():N0} rows written; consistency check {consistency.GetProperty("matched").GetInt32()}/{consistency.GetProperty("sampled").GetInt32()} sampled keys equal offline");
+        output.WriteLine($"      strongest features: {string.Join(", ", result.GetProperty("statistics").GetProperty("topFeatures").EnumerateArray().Select(f => f.GetString()))}");
+
+        int v = version.GetProperty("version").GetInt32();
+        JsonElement online = await SendAsync(http, HttpMethod.Get, $"api/projects/{Project}/online-features?key=1&key=2", OperationsKey, null, HttpStatusCode.OK);
+        JsonElement first = online.GetProperty("vectors")[0].GetProperty("values");
+        output.WriteLine($"      GET /api/projects/{Project}/online-features?key=1: log_income {first.GetProperty("log_income").GetDouble():F4}, loan_to_price {first.GetProperty("loan_to_price").GetDouble():F4}, ...");
+        JsonElement lineage = await SendAsync(http, HttpMethod.Get, $"api/lineage?kind=FeatureSetVersion&id={Project}/v{v}&direction=upstream", OperationsKey, null, HttpStatusCode.OK);
+        output.WriteLine($"      lineage of v{v} (GET /api/lineage): " + string.Join("; ", lineage.GetProperty("edges").EnumerateArray()
+            .Select(e => $"{e.GetProperty("from").GetProperty("kind").GetString()} -{e.GetProperty("relation").GetString()}-> {e.GetProperty("to").GetProperty("kind").GetString()}")));
     }
 
     private async Task VerifyAuditAsync(HttpClient http)
     {
         JsonElement verification = await SendAsync(http, HttpMethod.Get, "api/audit/verify", ModelRiskKey, null, HttpStatusCode.OK);
         Expect(verification.GetProperty("intact").GetBoolean(), "audit chain is broken: " + verification);
-        output.WriteLine($"[4/4] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
+        output.WriteLine($"[5/5] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
     }
 
     private async Task<JsonElement> WaitAsync(HttpClient http, string id, Func<JsonElement, bool> until)
@@ -135,17 +190,20 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     private static async Task<JsonElement> SendAsync(
         HttpClient http, HttpMethod method, string path, string key, object? body, HttpStatusCode expected)
     {
-        using HttpRequestMessage request = new(method, path);
-        request.Headers.Add("x-api-key", key);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
+        using HttpContent? content = body is null ? null : JsonContent.Create(body);
+        (HttpStatusCode status, JsonElement json) = await SendAsync(http, method, path, key, content);
+        Expect(status == expected, $"{method} {path} answered {(int)status}: {json}");
+        return json;
+    }
 
+    private static async Task<(HttpStatusCode Status, JsonElement Json)> SendAsync(
+        HttpClient http, HttpMethod method, string path, string key, HttpContent? content)
+    {
+        using HttpRequestMessage request = new(method, path) { Content = content };
+        request.Headers.Add("x-api-key", key);
         using HttpResponseMessage response = await http.SendAsync(request);
         string text = await response.Content.ReadAsStringAsync();
-        Expect(response.StatusCode == expected, $"{method} {path} answered {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
     private static void Expect(bool condition, string failure)
