@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using MLOps.Core;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
@@ -63,7 +62,7 @@ public sealed class ProjectHttpApi(
         var input = new RequirementsRequest(project, submission, sample?.Container, sample?.Name, caller.Principal);
 
         // One run per submitted text and sample: a resubmission of the same spec is a 409 pointing at the first run.
-        string instanceId = $"requirements-{project}-{Hash($"{submission}|{sample}")[..24]}";
+        string instanceId = $"requirements-{project}-{ContentHash.Sha256($"{submission}|{sample}")[..24]}";
         StartOutcome outcome = await launcher.StartAsync(client, pipeline, input, instanceId, caller, "http", request.HttpContext.RequestAborted);
         if (outcome.Duplicate)
         {
@@ -129,6 +128,4 @@ public sealed class ProjectHttpApi(
 
     private static bool IsYaml(string? contentType) =>
         contentType is not null && (contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase) || contentType.Contains("yml", StringComparison.OrdinalIgnoreCase));
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -23,7 +21,7 @@ public sealed class ProjectRegistry(BlobServiceClient blobs, TimeProvider clock)
     public async Task<string> SaveSubmissionAsync(string project, string content, SpecFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        string name = $"{project}/submissions/{Sha256(content)}.{(format == SpecFormat.Yaml ? "yaml" : "json")}";
+        string name = $"{project}/submissions/{ContentHash.Sha256(content)}.{(format == SpecFormat.Yaml ? "yaml" : "json")}";
         await this.WriteOnceAsync(name, content, cancellationToken);
         return name;
     }
@@ -117,8 +115,6 @@ public sealed class ProjectRegistry(BlobServiceClient blobs, TimeProvider clock)
 
     private static string VersionBlob(string project, int version) =>
         $"{project}/versions/{version.ToString("D6", CultureInfo.InvariantCulture)}.json";
-
-    private static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
     private async Task<List<string>> ListVersionBlobsAsync(string project, CancellationToken cancellationToken)
     {

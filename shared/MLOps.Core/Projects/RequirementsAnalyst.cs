@@ -70,7 +70,7 @@ public sealed class RequirementsAnalyst(ProjectRegistry registry, BlobServiceCli
 
         FeasibilityReport report = FeasibilityChecker.Check(spec, data);
         string specSha = Path.GetFileNameWithoutExtension(request.SpecBlob);
-        string name = $"{request.Project}/feasibility/{specSha[..16]}-{Hash(sample + "@" + etag)[..16]}.json";
+        string name = $"{request.Project}/feasibility/{specSha[..16]}-{ContentHash.Sha256(sample + "@" + etag)[..16]}.json";
         await registry.WriteOnceAsync(name, DataEngineeringJson.Serialize(report), cancellationToken);
         return new FeasibilitySummary(
             report.Passed,
@@ -111,9 +111,6 @@ public sealed class RequirementsAnalyst(ProjectRegistry registry, BlobServiceCli
             },
             cancellationToken);
     }
-
-    private static string Hash(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private async Task<BlobReference?> LatestLandedAsync(string project, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -24,7 +22,7 @@ public static class ProjectSpecJson
 
     /// <summary>SHA-256 of the canonical form, so later pipelines can record which spec version gated them.</summary>
     public static string Sha256(ProjectSpec spec) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Serialize(spec))));
+        ContentHash.Sha256(Serialize(spec));
 
     private static JsonSerializerOptions Create(bool lenient)
     {

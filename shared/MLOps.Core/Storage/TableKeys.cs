@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace MLOps.Core.Storage;
@@ -86,7 +85,7 @@ public static class TableKeys
             throw new ArgumentException($"The table prefix '{prefix}' must be 1–20 ASCII letters or digits, starting with a letter.", nameof(prefix));
         }
 
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        string hash = ContentHash.Sha256(name)[..8];
         string alnum = new string(name.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
         int room = 63 - prefix.Length - hash.Length;
         return prefix + alnum[..Math.Min(alnum.Length, room)] + hash;

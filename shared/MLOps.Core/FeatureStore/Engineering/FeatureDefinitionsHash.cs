@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using MLOps.Core.Requirements;
 
@@ -12,5 +10,5 @@ namespace MLOps.Core.FeatureStore.Engineering;
 public static class FeatureDefinitionsHash
 {
     public static string Of(IReadOnlyList<FeatureDefinition> definitions) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(definitions, ProjectSpecJson.Options))));
+        ContentHash.Sha256(JsonSerializer.Serialize(definitions, ProjectSpecJson.Options));
 }
