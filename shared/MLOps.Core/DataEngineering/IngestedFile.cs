@@ -3,7 +3,9 @@ namespace MLOps.Core.DataEngineering;
 /// <summary>
 /// What ingesting a landed file produced: its content hash, shape and content-addressed snapshot, with the
 /// record-aligned byte offsets later steps fan out over (chunk i spans <see cref="ChunkStarts"/>[i] up to the
-/// next start or the end of the file) and the column groups profiling fans out over.
+/// next start or the end of the file) and the column groups profiling fans out over. <see cref="Bytes"/> is the
+/// snapshot's length, which the chunk ranges end at; <see cref="LandedBytes"/> is the landed file's, which differs
+/// when a Parquet file was converted to the CSV snapshot.
 /// </summary>
 public sealed record IngestedFile(
     string Project,
@@ -18,7 +20,8 @@ public sealed record IngestedFile(
     bool SnapshotCreated,
     long DataStart,
     IReadOnlyList<long> ChunkStarts,
-    IReadOnlyList<IReadOnlyList<string>> ColumnGroups)
+    IReadOnlyList<IReadOnlyList<string>> ColumnGroups,
+    long? LandedBytes = null)
 {
     public int Chunks => this.ChunkStarts.Count;
 
