@@ -49,8 +49,8 @@ public static class ParameterCodec
                 int index = (int)Math.Clamp(Math.Floor(x + 0.5), 0, range.Choices!.Count - 1);
                 return range.Choices[index];
             case ParameterKind.LogFloat:
-                // exp(log(x)) can drift a ulp past the bounds; clamp so "R" text stays inside the declared range.
-                return FormatFloat(Math.Clamp(Math.Exp(x), range.Low, range.High));
+                // exp(log(b)) can miss b by a ulp: give the bounds back exactly and keep the rest inside them.
+                return FormatFloat(x <= low ? range.Low : x >= high ? range.High : Math.Clamp(Math.Exp(x), range.Low, range.High));
             default:
                 return FormatFloat(x);
         }
