@@ -1,0 +1,3 @@
+namespace MLOps.Core.Experiments;
+
+public enum SearchStrategyKind { Grid, Random, Bayesian, Genetic }
