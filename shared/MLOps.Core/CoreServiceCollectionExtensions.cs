@@ -13,9 +13,11 @@ using MLOps.Core.Lineage;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
+using MLOps.Core.Registry;
 using MLOps.Core.Scheduling;
 using MLOps.Core.Security;
 using MLOps.Core.Storage;
+using MLOps.Core.Tracking;
 
 namespace MLOps.Core;
 
@@ -55,6 +57,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SnapshotValidator>();
         services.TryAddSingleton<FeatureSetPublisher>();
         services.TryAddSingleton<FeatureSetServing>();
+
+        // Experiment tracking and the model registry.
+        services.TryAddSingleton<IExperimentTracker>(sp => new TableExperimentTracker(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IApprovalPolicySource, ProjectApprovalPolicySource>();
+        services.TryAddSingleton<IModelRegistry, TableModelRegistry>();
         return services;
     }
 }

@@ -21,7 +21,11 @@ public static class LineageKinds
     /// <summary>Id "{project}/v{n}".</summary>
     public const string FeatureSetVersion = "FeatureSetVersion";
 
+    /// <summary>Id "{project}/{name}/v{version}".</summary>
     public const string ModelVersion = "ModelVersion";
+
+    /// <summary>Id "{project}/{runId}": a tracked training run.</summary>
+    public const string Run = "Run";
 
     public const string Prediction = "Prediction";
 }

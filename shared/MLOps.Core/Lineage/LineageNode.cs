@@ -31,5 +31,9 @@ public sealed record LineageNode
 
     public static LineageNode FeatureSetVersion(string project, int version) => new(LineageKinds.FeatureSetVersion, $"{project}/v{version}");
 
+    public static LineageNode ModelVersion(string project, string name, int version) => new(LineageKinds.ModelVersion, $"{project}/{name}/v{version}");
+
+    public static LineageNode Run(string project, string runId) => new(LineageKinds.Run, $"{project}/{runId}");
+
     public override string ToString() => $"{this.Kind}:{this.Id}";
 }

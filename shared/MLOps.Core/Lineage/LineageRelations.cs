@@ -12,4 +12,10 @@ public static class LineageRelations
     public const string BuiltFrom = "built-from";
 
     public const string DerivedFrom = "derived-from";
+
+    /// <summary>Feature set → model version: the version was trained on the feature set.</summary>
+    public const string TrainedOn = "trained-on";
+
+    /// <summary>Run → model version: the version is the run's output.</summary>
+    public const string ProducedBy = "produced-by";
 }

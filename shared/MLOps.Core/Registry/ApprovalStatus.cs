@@ -1,0 +1,8 @@
+namespace MLOps.Core.Registry;
+
+public enum ApprovalStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

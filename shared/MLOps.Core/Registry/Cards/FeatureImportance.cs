@@ -1,0 +1,3 @@
+namespace MLOps.Core.Registry.Cards;
+
+public sealed record FeatureImportance(string Feature, double Importance);

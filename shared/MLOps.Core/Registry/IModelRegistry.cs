@@ -1,0 +1,57 @@
+using MLOps.Core.Registry.Cards;
+using MLOps.Core.Registry.Mlflow;
+using MLOps.Core.Security;
+
+namespace MLOps.Core.Registry;
+
+/// <summary>
+/// Registered models per project: numbered versions with provenance and approval, aliases moved under
+/// optimistic concurrency with history and rollback, model cards and MLflow-compatible artifact directories.
+/// </summary>
+public interface IModelRegistry
+{
+    /// <summary>Creates the model, or returns it when it exists.</summary>
+    Task<RegisteredModel> CreateModelAsync(string project, string name, string? description = null, CancellationToken cancellationToken = default);
+
+    Task<RegisteredModel?> GetModelAsync(string project, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>The next version from 1, or the existing one when this run is already registered.</summary>
+    Task<ModelVersion> RegisterVersionAsync(ModelVersionRequest request, CancellationToken cancellationToken = default);
+
+    Task<ModelVersion?> GetVersionAsync(string project, string name, int version, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default);
+
+    /// <exception cref="SeparationOfDutiesException">The policy needs independent validation and the principal created the version.</exception>
+    Task<ModelVersion> SetApprovalAsync(
+        string project, string name, int version, ApprovalStatus status, string principal, IReadOnlyCollection<Role> roles, string reason,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Points the alias at the version. With <paramref name="expectedCurrent"/> the move only happens if the
+    /// alias is there now (0 for "not set"); without, it only happens if nobody moves it in between.
+    /// </summary>
+    /// <exception cref="AliasConflictException">Another move won.</exception>
+    /// <exception cref="ApprovalRequiredException">The alias is champion and the version lacks the approval its project's policy needs.</exception>
+    Task<AliasMove> MoveAliasAsync(
+        string project, string name, string alias, int version, string principal, int? expectedCurrent = null, string? reason = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the alias back to the version it pointed at before its latest move (rollbacks unwind one move each).</summary>
+    Task<AliasMove> RollbackAliasAsync(string project, string name, string alias, string principal, string? reason = null, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AliasMove>> AliasHistoryAsync(string project, string name, string alias, CancellationToken cancellationToken = default);
+
+    /// <summary>Resolves <c>models:/{name}/{version}</c> or <c>models:/{name}@{alias}</c> within the project.</summary>
+    /// <exception cref="KeyNotFoundException">No such version or alias.</exception>
+    Task<ModelVersion> ResolveAsync(string project, string modelUri, CancellationToken cancellationToken = default);
+
+    Task<VersionComparison> CompareVersionsAsync(string project, string name, int first, int second, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the Markdown card beside the version's artifacts; returns its blob name.</summary>
+    Task<string> WriteModelCardAsync(ModelCard card, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the version's MLflow model directory; returns the blob names written.</summary>
+    Task<IReadOnlyList<string>> WriteArtifactsAsync(
+        string project, string name, int version, MlflowModelPackage package, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using MLOps.Core.Storage;
+using YamlDotNet.Serialization;
+
+namespace MLOps.Core.Registry.Mlflow;
+
+/// <summary>
+/// Writes a model directory that MLflow loads as is (<c>mlflow.pyfunc.load_model</c>, <c>mlflow.onnx.load_model</c>):
+/// the layout and MLmodel keys of <c>mlflow.onnx.save_model</c> — onnx and python_function flavors, tensor
+/// signature, tf-serving input example, and the conda / virtualenv / pip environment files.
+/// </summary>
+public static class MlflowModelDirectory
+{
+    public const string MLmodelFile = "MLmodel";
+    public const string ModelFile = "model.onnx";
+    public const string InputExampleFile = "input_example.json";
+    public const string CondaFile = "conda.yaml";
+    public const string PythonEnvFile = "python_env.yaml";
+    public const string RequirementsFile = "requirements.txt";
+
+    /// <summary>
+    /// Writes every file create-if-absent, MLmodel last: MLmodel is the directory's commit point, so a reader
+    /// that finds it finds the rest, and a retry only fills in what an interrupted attempt left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        BlobContainerClient container, string prefix, MlflowModelPackage package, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(prefix);
+        string folder = prefix.EndsWith('/') ? prefix : prefix + "/";
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var written = new List<string>();
+        foreach ((string file, BinaryData content) in Render(package))
+        {
+            await container.GetBlobClient(folder + file).TryCreateAsync(content, cancellationToken);
+            written.Add(folder + file);
+        }
+
+        return written;
+    }
+
+    /// <summary>The directory's files in write order, MLmodel last.</summary>
+    public static IReadOnlyList<(string File, BinaryData Content)> Render(MlflowModelPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        string requirements = string.Join('\n', Requirements(package));
+        return
+        [
+            (ModelFile, package.OnnxModel),
+            (InputExampleFile, BinaryData.FromString(InputExampleJson(package))),
+            (RequirementsFile, BinaryData.FromString(requirements)),
+            (CondaFile, BinaryData.FromString(Yaml(CondaEnv(package)))),
+            (PythonEnvFile, BinaryData.FromString(Yaml(PythonEnv(package)))),
+            (MLmodelFile, BinaryData.FromString(MLmodel(package))),
+        ];
+    }
+
+    public static string MLmodel(MlflowModelPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        MlflowSignature signature = package.Signature;
+        var model = new Dictionary<string, object?>
+        {
+            ["artifact_path"] = package.ArtifactPath,
+            ["flavors"] = new Dictionary<string, object?>
+            {
+                ["onnx"] = new Dictionary<string, object?>
+                {
+                    ["code"] = null,
+                    ["data"] = ModelFile,
+                    ["onnx_session_options"] = null,
+                    ["onnx_version"] = package.OnnxVersion,
+                    ["providers"] = new[] { "CUDAExecutionProvider", "CPUExecutionProvider" },
+                },
+                ["python_function"] = new Dictionary<string, object?>
+                {
+                    ["data"] = ModelFile,
+                    ["env"] = new Dictionary<string, object?> { ["conda"] = CondaFile, ["virtualenv"] = PythonEnvFile },
+                    ["loader_module"] = "mlflow.onnx",
+                    ["python_version"] = package.PythonVersion,
+                },
+            },
+            ["mlflow_version"] = package.MlflowVersion,
+            ["model_size_bytes"] = package.OnnxModel.ToMemory().Length,
+            ["model_uuid"] = package.ModelUuid,
+            ["run_id"] = package.RunId,
+            ["saved_input_example_info"] = new Dictionary<string, object?>
+            {
+                ["artifact_path"] = InputExampleFile,
+                ["format"] = "tf-serving",
+                ["type"] = "ndarray",
+            },
+            ["signature"] = new Dictionary<string, object?>
+            {
+                ["inputs"] = TensorSchema([signature.Input]),
+                ["outputs"] = TensorSchema(signature.Outputs),
+                ["params"] = null,
+            },
+
+            // MLflow writes str(datetime.utcnow()): "YYYY-MM-DD HH:MM:SS.ffffff".
+            ["utc_time_created"] = package.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        };
+        return Yaml(model);
+    }
+
+    /// <summary>A model UUID derived from the version's identity, so every write of it agrees.</summary>
+    public static string DeterministicUuid(string identity) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+
+    /// <summary>MLflow's Schema.to_json: a JSON list of tensor specs, stored in the YAML as a string.</summary>
+    internal static string TensorSchema(IEnumerable<MlflowTensor> tensors) =>
+        JsonSerializer.Serialize(tensors.Select(t => new Dictionary<string, object>
+        {
+            ["name"] = t.Name,
+            ["type"] = "tensor",
+            ["tensor-spec"] = new Dictionary<string, object> { ["dtype"] = t.Dtype, ["shape"] = t.Shape },
+        }));
+
+    private static string InputExampleJson(MlflowModelPackage package)
+    {
+        foreach (IReadOnlyList<float> row in package.InputExample)
+        {
+            if (row.Count != package.Signature.Width)
+            {
+                throw new ArgumentException(
+                    $"An input example row has {row.Count} values; the signature has {package.Signature.Width} features.", nameof(package));
+            }
+        }
+
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["inputs"] = package.InputExample });
+    }
+
+    private static string[] Requirements(MlflowModelPackage package) =>
+        [$"mlflow=={package.MlflowVersion}", $"onnx=={package.OnnxVersion}", $"onnxruntime=={package.OnnxRuntimeVersion}"];
+
+    private static Dictionary<string, object?> CondaEnv(MlflowModelPackage package) => new()
+    {
+        ["channels"] = new[] { "conda-forge" },
+        ["dependencies"] = new object[]
+        {
+            $"python={package.PythonVersion}",
+            "pip<=24.0",
+            new Dictionary<string, object?> { ["pip"] = Requirements(package) },
+        },
+        ["name"] = "mlflow-env",
+    };
+
+    private static Dictionary<string, object?> PythonEnv(MlflowModelPackage package) => new()
+    {
+        ["python"] = package.PythonVersion,
+        ["build_dependencies"] = new[] { "pip==24.0", "setuptools==69.5.1", "wheel==0.43.0" },
+        ["dependencies"] = new[] { "-r requirements.txt" },
+    };
+
+    private static string Yaml(object value) => new SerializerBuilder().Build().Serialize(value);
+}

@@ -1,0 +1,46 @@
+namespace MLOps.Core.Registry;
+
+/// <summary>
+/// A registered version: what it was trained from (run, feature set, raw data, spec), where its artifacts
+/// are, and its approval. <see cref="ApproverRoles"/> are the roles the approver held when approving, which is
+/// what the champion gate checks.
+/// </summary>
+public sealed record ModelVersion
+{
+    public required string Project { get; init; }
+
+    public required string Name { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required int FeatureSetVersion { get; init; }
+
+    public required string FeatureSetSha256 { get; init; }
+
+    public required string DataSha256 { get; init; }
+
+    public required string SpecSha256 { get; init; }
+
+    /// <summary>Blob prefix of the MLflow-compatible artifact directory: <c>models/{project}/{name}/{version}/</c>.</summary>
+    public required string ArtifactUri { get; init; }
+
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    public ApprovalStatus Status { get; init; } = ApprovalStatus.Pending;
+
+    public string? ApprovedBy { get; init; }
+
+    public IReadOnlyList<string> ApproverRoles { get; init; } = [];
+
+    public string? ApprovalReason { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    public string Uri => ModelUri.ForVersion(this.Name, this.Version).ToString();
+}

@@ -1,0 +1,268 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using MLOps.Core.Audit;
+using MLOps.Core.Lineage;
+using MLOps.Core.Registry.Cards;
+using MLOps.Core.Registry.Mlflow;
+using MLOps.Core.Storage;
+
+namespace MLOps.Core.Registry;
+
+/// <summary>
+/// The model registry on Table storage (<see cref="RegistryTableLayout"/>) with artifacts in the <c>models</c>
+/// container under <c>{project}/{name}/{version}/</c>. Versions are numbered by create-if-absent of the next
+/// number in the same transaction as the run's index row; aliases move by ETag-conditional writes
+/// (<c>TableModelRegistry.Aliases.cs</c>). Every state change is audited; lineage edges are upserts.
+/// </summary>
+public sealed partial class TableModelRegistry(
+    TableServiceClient tables,
+    BlobServiceClient blobs,
+    IAuditLog audit,
+    LineageStore lineage,
+    IApprovalPolicySource policies,
+    TimeProvider clock) : IModelRegistry
+{
+    public const string ArtifactContainer = "models";
+
+    private const int MaxAttempts = 16;
+
+    private readonly TableClient table = tables.GetTableClient(RegistryTableLayout.TableName);
+
+    // Set only after a successful creation, so a failed one is tried again by the next call.
+    private volatile bool created;
+
+    public async Task<RegisteredModel> CreateModelAsync(string project, string name, string? description = null, CancellationToken cancellationToken = default)
+    {
+        ModelAliases.ValidateModelName(name);
+        TableClient client = await this.TableAsync(cancellationToken);
+        var model = new RegisteredModel(name, project, description, clock.GetUtcNow());
+        try
+        {
+            await client.AddEntityAsync(
+                new TableEntity(RegistryTableLayout.Partition(project), RegistryTableLayout.ModelRow(name))
+                {
+                    ["Name"] = name,
+                    ["Project"] = project,
+                    ["Description"] = description,
+                    ["CreatedAt"] = model.CreatedAt,
+                },
+                cancellationToken);
+            return model;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await this.GetModelAsync(project, name, cancellationToken) ?? model;
+        }
+    }
+
+    public async Task<RegisteredModel?> GetModelAsync(string project, string name, CancellationToken cancellationToken = default)
+    {
+        TableEntity? row = await this.GetRowAsync(project, RegistryTableLayout.ModelRow(name), cancellationToken);
+        return row is null
+            ? null
+            : new RegisteredModel(row.GetString("Name"), row.GetString("Project"), row.GetString("Description"), row.GetDateTimeOffset("CreatedAt") ?? default);
+    }
+
+    public async Task<ModelVersion> RegisterVersionAsync(ModelVersionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.RunId);
+        await this.CreateModelAsync(request.Project, request.Name, request.Description, cancellationToken);
+        TableClient client = await this.TableAsync(cancellationToken);
+        string partition = RegistryTableLayout.Partition(request.Project);
+        string runRow = RegistryTableLayout.RunRow(request.Name, request.RunId);
+        for (int attempt = 1; ; attempt++)
+        {
+            if (await this.GetRowAsync(request.Project, runRow, cancellationToken) is { } existing)
+            {
+                ModelVersion registered = await this.GetVersionAsync(request.Project, request.Name, existing.GetInt32("Version") ?? 0, cancellationToken)
+                    ?? throw new InvalidOperationException($"Run index '{runRow}' points at a missing version.");
+                await this.RecordLineageAsync(registered, cancellationToken);
+                return registered;
+            }
+
+            IReadOnlyList<ModelVersion> versions = await this.ListVersionsAsync(request.Project, request.Name, cancellationToken);
+            int number = versions.Count == 0 ? 1 : versions[^1].Version + 1;
+            ModelVersion version = NewVersion(request, number, clock.GetUtcNow());
+            try
+            {
+                // Both rows or neither: a number is never taken without its run, nor a run indexed without its version.
+                await client.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.Add, RegistryTableLayout.ToEntity(version)),
+                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, runRow) { ["Version"] = number }),
+                    ],
+                    cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409 && attempt < MaxAttempts)
+            {
+                // Another registration took this number, or registered this run: look again.
+                continue;
+            }
+
+            await audit.AppendAsync(
+                new AuditEntry(request.CreatedBy, "registry.version.register", version.Uri + $" ({request.Project})", AuditHashing.Sha256(request.RunId), $"v{number} from run {request.RunId}"),
+                cancellationToken);
+            await this.RecordLineageAsync(version, cancellationToken);
+            return version;
+        }
+    }
+
+    public async Task<ModelVersion?> GetVersionAsync(string project, string name, int version, CancellationToken cancellationToken = default) =>
+        await this.GetRowAsync(project, RegistryTableLayout.VersionRow(name, version), cancellationToken) is { } row
+            ? RegistryTableLayout.VersionFrom(row)
+            : null;
+
+    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default)
+    {
+        var versions = new List<ModelVersion>();
+        await foreach (TableEntity row in this.RangeAsync(project, RegistryTableLayout.VersionPrefix(name), cancellationToken))
+        {
+            versions.Add(RegistryTableLayout.VersionFrom(row));
+        }
+
+        return versions;
+    }
+
+    public async Task<ModelVersion> ResolveAsync(string project, string modelUri, CancellationToken cancellationToken = default)
+    {
+        ModelUri uri = ModelUri.Parse(modelUri);
+        int version = uri.Version
+            ?? (await this.GetRowAsync(project, RegistryTableLayout.AliasRow(uri.Name, uri.Alias!), cancellationToken))?.GetInt32("Version")
+            ?? throw new KeyNotFoundException($"{modelUri} is not set in project '{project}'.");
+        return await this.GetVersionAsync(project, uri.Name, version, cancellationToken)
+            ?? throw new KeyNotFoundException($"{modelUri} (version {version}) does not exist in project '{project}'.");
+    }
+
+    public async Task<VersionComparison> CompareVersionsAsync(string project, string name, int first, int second, CancellationToken cancellationToken = default)
+    {
+        ModelVersion a = await this.RequireVersionAsync(project, name, first, cancellationToken);
+        ModelVersion b = await this.RequireVersionAsync(project, name, second, cancellationToken);
+        MetricDelta[] metrics =
+        [
+            .. a.Metrics.Keys.Union(b.Metrics.Keys).Order(StringComparer.Ordinal)
+                .Select(k => new MetricDelta(k, a.Metrics.TryGetValue(k, out double x) ? x : null, b.Metrics.TryGetValue(k, out double y) ? y : null)),
+        ];
+        (string Field, string? First, string? Second)[] fields =
+        [
+            ("RunId", a.RunId, b.RunId),
+            ("FeatureSetVersion", a.FeatureSetVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), b.FeatureSetVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("FeatureSetSha256", a.FeatureSetSha256, b.FeatureSetSha256),
+            ("DataSha256", a.DataSha256, b.DataSha256),
+            ("SpecSha256", a.SpecSha256, b.SpecSha256),
+        ];
+        HashSet<string> upstreamA = await this.UpstreamAsync(a, cancellationToken);
+        HashSet<string> upstreamB = await this.UpstreamAsync(b, cancellationToken);
+        return new VersionComparison(
+            name,
+            first,
+            second,
+            metrics,
+            [.. fields.Where(f => !string.Equals(f.First, f.Second, StringComparison.Ordinal)).Select(f => new FieldDifference(f.Field, f.First, f.Second))],
+            [.. upstreamA.Except(upstreamB).Order(StringComparer.Ordinal)],
+            [.. upstreamB.Except(upstreamA).Order(StringComparer.Ordinal)]);
+    }
+
+    public async Task<string> WriteModelCardAsync(ModelCard card, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        await this.RequireVersionAsync(card.Project, card.Name, card.Version, cancellationToken);
+        BlobContainerClient container = blobs.GetBlobContainerClient(ArtifactContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        string blob = ArtifactPrefix(card.Project, card.Name, card.Version) + "model-card.md";
+
+        // The card restates approval, which changes after registration, so it is rewritten whole (one upload is atomic).
+        await container.GetBlobClient(blob).UploadAsync(BinaryData.FromString(ModelCardRenderer.ToMarkdown(card)), overwrite: true, cancellationToken);
+        return blob;
+    }
+
+    public async Task<IReadOnlyList<string>> WriteArtifactsAsync(
+        string project, string name, int version, MlflowModelPackage package, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ModelVersion v = await this.RequireVersionAsync(project, name, version, cancellationToken);
+        MlflowModelPackage pinned = package with
+        {
+            RunId = v.RunId,
+            CreatedAt = v.CreatedAt,
+            ModelUuid = MlflowModelDirectory.DeterministicUuid($"{project}/{name}/{version}"),
+        };
+        return await MlflowModelDirectory.WriteAsync(
+            blobs.GetBlobContainerClient(ArtifactContainer), ArtifactPrefix(project, name, version), pinned, cancellationToken);
+    }
+
+    internal static string ArtifactPrefix(string project, string name, int version) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{project}/{name}/{version}/");
+
+    private static ModelVersion NewVersion(ModelVersionRequest request, int number, DateTimeOffset now) => new()
+    {
+        Project = request.Project,
+        Name = request.Name,
+        Version = number,
+        RunId = request.RunId,
+        FeatureSetVersion = request.FeatureSetVersion,
+        FeatureSetSha256 = request.FeatureSetSha256,
+        DataSha256 = request.DataSha256,
+        SpecSha256 = request.SpecSha256,
+        ArtifactUri = ArtifactContainer + "/" + ArtifactPrefix(request.Project, request.Name, number),
+        Metrics = request.Metrics,
+        CreatedAt = now,
+        CreatedBy = request.CreatedBy,
+    };
+
+    private async Task RecordLineageAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        LineageNode model = LineageNode.ModelVersion(version.Project, version.Name, version.Version);
+        await lineage.RecordAsync(
+            [
+                new LineageEdge(LineageNode.FeatureSetVersion(version.Project, version.FeatureSetVersion), model, LineageRelations.TrainedOn, version.CreatedAt,
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["sha256"] = version.FeatureSetSha256 }),
+                new LineageEdge(LineageNode.Run(version.Project, version.RunId), model, LineageRelations.ProducedBy, version.CreatedAt),
+            ],
+            cancellationToken);
+    }
+
+    private async Task<HashSet<string>> UpstreamAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LineageEdge> edges = await lineage.UpstreamAsync(LineageNode.ModelVersion(version.Project, version.Name, version.Version), cancellationToken: cancellationToken);
+        return [.. edges.Select(e => e.From.ToString())];
+    }
+
+    private async Task<ModelVersion> RequireVersionAsync(string project, string name, int version, CancellationToken cancellationToken) =>
+        await this.GetVersionAsync(project, name, version, cancellationToken)
+        ?? throw new KeyNotFoundException($"{ModelUri.ForVersion(name, version)} does not exist in project '{project}'.");
+
+    private async IAsyncEnumerable<TableEntity> RangeAsync(
+        string project, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TableClient client = await this.TableAsync(cancellationToken);
+        string partition = RegistryTableLayout.Partition(project);
+        string upper = RegistryTableLayout.UpperBound(prefix);
+        await foreach (TableEntity row in client.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper}"),
+            cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private async Task<TableEntity?> GetRowAsync(string project, string rowKey, CancellationToken cancellationToken)
+    {
+        TableClient client = await this.TableAsync(cancellationToken);
+        NullableResponse<TableEntity> found = await client.GetEntityIfExistsAsync<TableEntity>(
+            RegistryTableLayout.Partition(project), rowKey, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
+    {
+        if (!this.created)
+        {
+            await this.table.CreateIfNotExistsAsync(cancellationToken);
+            this.created = true;
+        }
+
+        return this.table;
+    }
+}

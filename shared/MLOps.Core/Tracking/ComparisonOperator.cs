@@ -1,0 +1,11 @@
+namespace MLOps.Core.Tracking;
+
+public enum ComparisonOperator
+{
+    GreaterThan,
+    GreaterOrEqual,
+    LessThan,
+    LessOrEqual,
+    Equal,
+    NotEqual,
+}
