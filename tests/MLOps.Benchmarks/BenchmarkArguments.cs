@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace MLOps.Benchmarks;
 
-/// <summary>The command line: <c>--activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
+/// <summary>The command line: <c>--suite fanout|data --rows N --activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
 public sealed record BenchmarkArguments
 {
+    /// <summary>Which benchmark: "fanout" (no-op activities, engine configurations) or "data" (the data engineering pipeline).</summary>
+    public string Suite { get; init; } = "fanout";
+
+    /// <summary>Rows of the generated credit file of the "data" suite.</summary>
+    public int Rows { get; init; } = 1_000_000;
+
     public int Activities { get; init; } = 1000;
 
     public int Repeat { get; init; } = 1;
@@ -27,7 +33,7 @@ public sealed record BenchmarkArguments
     public IReadOnlyDictionary<string, string?> Set { get; init; } = new Dictionary<string, string?>();
 
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--activities 1000] [--repeat 1] [--chunks 10] " +
+        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--suite fanout|data] [--rows 1000000] [--activities 1000] [--repeat 1] [--chunks 10] " +
         "[--warmup 20] [--port 20000] [--timeout 30] [--only stock,tuned,chunked] [--out results.md] [--set Knob=Value ...]";
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
@@ -43,6 +49,8 @@ public sealed record BenchmarkArguments
 
             result = name.ToLowerInvariant() switch
             {
+                "--suite" => result with { Suite = ParseSuite(Value()) },
+                "--rows" => result with { Rows = Positive() },
                 "--activities" => result with { Activities = Positive() },
                 "--repeat" => result with { Repeat = Positive() },
                 "--chunks" => result with { Chunks = Positive() },
@@ -62,6 +70,10 @@ public sealed record BenchmarkArguments
 
         return result;
     }
+
+    private static string ParseSuite(string name) => name.ToLowerInvariant() is "fanout" or "data"
+        ? name.ToLowerInvariant()
+        : throw new ArgumentException($"--suite is fanout or data, not '{name}'.");
 
     private static Dictionary<string, string?> WithSetting(IReadOnlyDictionary<string, string?> settings, string assignment)
     {

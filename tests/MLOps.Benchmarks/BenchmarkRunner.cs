@@ -60,15 +60,7 @@ public static class BenchmarkRunner
             QueuePort = portBase + 1,
             TablePort = portBase + 2,
         };
-        foreach (int port in new[] { azuriteOptions.BlobPort, azuriteOptions.QueuePort, azuriteOptions.TablePort })
-        {
-            // AzuriteProcess reuses whatever listens there, which would be neither fresh nor ours.
-            if (await IsListeningAsync(port))
-            {
-                throw new InvalidOperationException($"Port {port} is already in use; pick others with --port.");
-            }
-        }
-
+        await EnsurePortsFreeAsync(azuriteOptions);
         try
         {
             await using AzuriteProcess azurite = await AzuriteProcess.EnsureRunningAsync(azuriteOptions, cancellationToken);
@@ -151,6 +143,18 @@ public static class BenchmarkRunner
             : throw new InvalidOperationException($"Instance {instanceId} fanned in {sum} results instead of {activities}.");
     }
 
+    /// <summary>AzuriteProcess reuses whatever listens on its ports, which would be neither fresh nor ours.</summary>
+    internal static async Task EnsurePortsFreeAsync(AzuriteOptions options)
+    {
+        foreach (int port in new[] { options.BlobPort, options.QueuePort, options.TablePort })
+        {
+            if (await IsListeningAsync(port))
+            {
+                throw new InvalidOperationException($"Port {port} is already in use; pick others with --port.");
+            }
+        }
+    }
+
     private static async Task<bool> IsListeningAsync(int port)
     {
         using var client = new TcpClient(AddressFamily.InterNetwork);
@@ -166,7 +170,7 @@ public static class BenchmarkRunner
         }
     }
 
-    private static void TryDelete(string location)
+    internal static void TryDelete(string location)
     {
         try
         {

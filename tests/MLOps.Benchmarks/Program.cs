@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using MLOps.Benchmarks;
+using MLOps.Benchmarks.DataPipeline;
 using MLOps.DurableLocal;
 
 // Fan-out/fan-in throughput of the embedded Durable Task engine against Azurite, in three configurations measured
 // in one run: DTFx stock settings (the baseline), the tuned defaults, and the tuned defaults with the fan-out split
-// into sub-orchestrations. Progress and engine warnings go to stderr; the Markdown table goes to stdout (and --out).
+// into sub-orchestrations. `--suite data` instead times the data engineering pipeline (DataPipeline/). Progress and engine warnings go to stderr; the Markdown table goes to stdout (and --out).
 if (args.Any(a => a is "-h" or "--help"))
 {
     Console.WriteLine(BenchmarkArguments.Usage);
@@ -29,6 +30,19 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (arguments.Suite == "data")
+{
+    try
+    {
+        return await DataPipelineSuite.RunAsync(arguments, Console.Error, cancel.Token);
+    }
+    catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
+    {
+        await Console.Error.WriteLineAsync($"[data] failed: {ex.Message}");
+        return 1;
+    }
+}
 
 // --set overrides bind onto the tuned options the way the "DurableEngine" section would.
 EmbeddedEngineOptions Tuned()

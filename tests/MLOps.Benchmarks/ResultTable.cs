@@ -56,7 +56,7 @@ public static class ResultTable
         return text.ToString();
     }
 
-    private static string AzuriteVersion()
+    internal static string AzuriteVersion()
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 
@@ -50,6 +51,8 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
         var writes = new List<Task<(long Written, long Skipped)>>();
         var kept = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         using var gate = new SemaphoreSlim(this.parallelism);
+        // Cleared by the first chunk that meets an existing row; see WriteChunkAsync.
+        var addFirst = new StrongBox<bool>(true);
         long rows = 0;
 
         // Rows of one partition are written in order (each chunk waits for the previous one of its partition),
@@ -58,7 +61,7 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
         {
             Task<(long, long)> previous = tails.GetValueOrDefault(partition) ?? Task.FromResult((0L, 0L));
             await gate.WaitAsync(cancellationToken);
-            Task<(long Written, long Skipped)> write = WriteAfterAsync(previous, table, version.Version, [.. bucket.Values], gate, cancellationToken);
+            Task<(long Written, long Skipped)> write = WriteAfterAsync(previous, table, version.Version, [.. bucket.Values], addFirst, gate, cancellationToken);
             tails[partition] = write;
             writes.Add(write);
         }
@@ -171,12 +174,12 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
     }
 
     private static async Task<(long Written, long Skipped)> WriteAfterAsync(
-        Task previous, TableClient table, int version, TableEntity[] chunk, SemaphoreSlim gate, CancellationToken cancellationToken)
+        Task previous, TableClient table, int version, TableEntity[] chunk, StrongBox<bool> addFirst, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         try
         {
             await previous;
-            return await WriteChunkAsync(table, version, chunk, cancellationToken);
+            return await WriteChunkAsync(table, version, chunk, addFirst, cancellationToken);
         }
         finally
         {
@@ -185,9 +188,27 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
     }
 
     private static async Task<(long Written, long Skipped)> WriteChunkAsync(
-        TableClient table, int version, TableEntity[] chunk, CancellationToken cancellationToken)
+        TableClient table, int version, TableEntity[] chunk, StrongBox<bool> addFirst, CancellationToken cancellationToken)
     {
         string partition = chunk[0].PartitionKey;
+
+        // Rows that do not exist yet need no read: an Add-only transaction writes them, and fails as a whole (409)
+        // if any row exists, without replacing it. A first materialization then takes one request per chunk, not two;
+        // on Azurite the range query it saves filters the whole table, so its cost grew with every row written.
+        // After one conflict this run reads first, as below.
+        if (Volatile.Read(ref addFirst.Value))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                return (chunk.Length, 0);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                Volatile.Write(ref addFirst.Value, false);
+            }
+        }
+
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             Dictionary<string, (int Version, ETag ETag)> stored = await ReadStoredAsync(table, chunk, pointReads: attempt > 1, cancellationToken);
