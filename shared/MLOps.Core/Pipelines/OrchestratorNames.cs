@@ -9,4 +9,5 @@ public static class OrchestratorNames
     public const string Diagnostics = "DiagnosticsOrchestrator";
     public const string Requirements = "RequirementsOrchestrator";
     public const string DataEngineering = "DataEngineeringOrchestrator";
+    public const string Experiment = "ExperimentOrchestrator";
 }

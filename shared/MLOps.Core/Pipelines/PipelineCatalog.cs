@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.Projects;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Experiments;
 using MLOps.Core.Security;
 
 namespace MLOps.Core.Pipelines;
@@ -35,7 +36,13 @@ public sealed class PipelineCatalog
             OrchestratorNames.DataEngineering,
             typeof(DataEngineeringRequest),
             new HashSet<Role> { Role.Admin, Role.DataEngineer, Role.PlatformService },
-            "Ingests a landed data file and snapshots it."),
+            "Ingests a landed data file under the project's rules and publishes it as a feature-set version."),
+        new PipelineDefinition(
+            PipelineNames.Experiment,
+            OrchestratorNames.Experiment,
+            typeof(ExperimentRequest),
+            new HashSet<Role> { Role.Admin, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
+            "Searches hyper-parameters over a feature-set version, exports the best model to ONNX, checks parity and registers it."),
     ]);
 
     public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>

@@ -6,4 +6,5 @@ public static class PipelineNames
     public const string Diagnostics = "diagnostics";
     public const string Requirements = "requirements";
     public const string DataEngineering = "data-engineering";
+    public const string Experiment = "experiment";
 }

@@ -1,0 +1,64 @@
+using MLOps.Core.Pipelines;
+
+namespace MLOps.Core.Experiments;
+
+/// <summary>
+/// Input of the experiment pipeline. Everything but the project has a default: the latest feature set, every
+/// algorithm of the project's task, the four strategies with 8 trials each, 5-fold cross-validation.
+/// </summary>
+public sealed record ExperimentRequest(
+    string Project = "",
+    string FeatureSet = "latest",
+    string? Experiment = null,
+    IReadOnlyList<string>? Algorithms = null,
+    IReadOnlyList<SearchStage>? Search = null,
+    int Folds = 5,
+    int MaxParallel = 4,
+    long Seed = 42,
+    bool StopWhenThresholdMet = false,
+    bool MedianStopping = true,
+    string? ModelName = null,
+    string? RequestedBy = null) : IPipelineInput
+{
+    public const int MaxTrials = 512;
+
+    public static IReadOnlyList<SearchStage> DefaultSearch { get; } =
+    [
+        new(SearchStrategyKind.Grid, 8),
+        new(SearchStrategyKind.Random, 8),
+        new(SearchStrategyKind.Bayesian, 8),
+        new(SearchStrategyKind.Genetic, 8),
+    ];
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(this.Project))
+        {
+            problems.Add("project is required");
+        }
+
+        if (this.Folds is < 2 or > 20)
+        {
+            problems.Add("folds must be from 2 to 20");
+        }
+
+        if (this.MaxParallel is < 1 or > 64)
+        {
+            problems.Add("maxParallel must be from 1 to 64");
+        }
+
+        IReadOnlyList<SearchStage> search = this.Search ?? DefaultSearch;
+        if (search.Count == 0 || search.Any(s => s.Trials < 1) || search.Sum(s => s.Trials) > MaxTrials)
+        {
+            problems.Add($"search needs at least one stage, each with at least one trial, {MaxTrials} trials in all at most");
+        }
+
+        if (this.ModelName is { } name && !Registry.ModelAliases.IsValidModelName(name))
+        {
+            problems.Add("modelName must be letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+
+        return problems;
+    }
+}
