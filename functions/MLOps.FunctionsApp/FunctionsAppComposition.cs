@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using MLOps.Core;
+using MLOps.Training.Experiments;
 using MLOps.Orchestrations;
 using MLOps.Triggers;
 
@@ -27,6 +28,7 @@ public static class FunctionsAppComposition
     {
         services.AddProblemDetails();
         services.AddMLOpsCore();
+        services.AddMLOpsTraining();
         services.AddMLOpsTriggers();
     }
 

@@ -1,4 +1,5 @@
 using MLOps.Core;
+using MLOps.Training.Experiments;
 using MLOps.Core.Events;
 using MLOps.Core.Storage;
 using MLOps.DurableLocal;
@@ -32,6 +33,7 @@ public static class LocalHostBuilder
 
         builder.Services.AddProblemDetails();
         builder.Services.AddMLOpsCore();
+        builder.Services.AddMLOpsTraining();
         builder.Services.AddMLOpsTriggers();
         builder.Services.AddEmbeddedDurableEngine(MLOpsTasks.Register, PlatformDataConverter.Instance);
         builder.Services.AddOptions<LandingWatcherOptions>().BindConfiguration(LandingWatcherOptions.SectionName);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using MLOps.Activities.DataEngineering;
 using MLOps.Activities.Diagnostics;
+using MLOps.Activities.Experiments;
 using MLOps.Activities.FeatureStore;
 using MLOps.Activities.Platform;
 using MLOps.Activities.Requirements;
@@ -20,6 +21,8 @@ public static class MLOpsTasks
             .AddOrchestrator<DiagnosticsOrchestrator>()
             .AddOrchestrator<RequirementsOrchestrator>()
             .AddOrchestrator<DataEngineeringOrchestrator>()
+            .AddOrchestrator<ExperimentOrchestrator>()
+            .AddOrchestrator<HyperparameterSearchOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
@@ -33,6 +36,10 @@ public static class MLOpsTasks
             .AddActivity<CheckOnlineConsistencyActivity>()
             .AddActivity<ComputeFeatureStatisticsActivity>()
             .AddActivity<RecordFeatureSetLineageActivity>()
+            .AddActivity<PlanExperimentActivity>()
+            .AddActivity<RunTrialActivity>()
+            .AddActivity<TrainCandidateActivity>()
+            .AddActivity<RegisterCandidateActivity>()
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()
             .AddActivity<WriteDesignDocumentActivity>()

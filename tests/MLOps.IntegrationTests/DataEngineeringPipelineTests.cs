@@ -151,14 +151,7 @@ public class DataEngineeringPipelineTests(PlatformFixture platform)
         Assert.Contains("is not registered", done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!, StringComparison.Ordinal);
     }
 
-    private async Task<JsonElement> LandAsync(string project, string file, byte[] bytes)
-    {
-        BlobContainerClient landing = platform.Blobs.GetBlobContainerClient("landing");
-        await landing.CreateIfNotExistsAsync();
-        BlobClient blob = landing.GetBlobClient($"{project}/{file}");
-        BlobContentInfo info = (await blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true)).Value;
-        return await platform.WaitForEndAsync(new LandingBlob("landing", blob.Name, info.ETag.ToString()).PipelineInstanceId(), TimeSpan.FromSeconds(120));
-    }
+    private Task<JsonElement> LandAsync(string project, string file, byte[] bytes) => platform.LandAsync(project, file, bytes);
 
     private Task<ApiResponse> GetAsync(string path) => platform.SendAsync(HttpMethod.Get, path, TestKeys.DataScientist);
 

@@ -4,7 +4,8 @@ namespace MLOps.Core.Experiments;
 
 /// <summary>
 /// Input of the experiment pipeline. Everything but the project has a default: the latest feature set, every
-/// algorithm of the project's task, the four strategies with 8 trials each, 5-fold cross-validation.
+/// algorithm of the project's task with its default search space, the four strategies with 8 trials each,
+/// 5-fold cross-validation. <see cref="Spaces"/> replaces the default space of the algorithms it names.
 /// </summary>
 public sealed record ExperimentRequest(
     string Project = "",
@@ -12,6 +13,7 @@ public sealed record ExperimentRequest(
     string? Experiment = null,
     IReadOnlyList<string>? Algorithms = null,
     IReadOnlyList<SearchStage>? Search = null,
+    IReadOnlyList<SearchSpace>? Spaces = null,
     int Folds = 5,
     int MaxParallel = 4,
     long Seed = 42,

@@ -49,6 +49,27 @@ internal static class Projects
         return await platform.WaitForEndAsync(started.Json.GetProperty("id").GetString()!);
     }
 
+    /// <summary>Lands a file under the project's landing folder and waits for the data pipeline it starts.</summary>
+    public static async Task<JsonElement> LandAsync(this PlatformFixture platform, string project, string file, byte[] bytes)
+    {
+        BlobContainerClient landing = platform.Blobs.GetBlobContainerClient("landing");
+        await landing.CreateIfNotExistsAsync();
+        BlobClient blob = landing.GetBlobClient($"{project}/{file}");
+        Azure.Storage.Blobs.Models.BlobContentInfo info = (await blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true)).Value;
+        return await platform.WaitForEndAsync(new MLOps.Core.Landing.LandingBlob("landing", blob.Name, info.ETag.ToString()).PipelineInstanceId(), TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>A registered credit project with credit_data.csv landed as its feature-set version 1.</summary>
+    public static async Task CreditFeatureSetAsync(this PlatformFixture platform, string project)
+    {
+        await platform.RegisterCreditAsync(project);
+        JsonElement done = await platform.LandAsync(project, "credit_data.csv", File.ReadAllBytes(DataPath("credit_data.csv")));
+        if (done.GetProperty("runtimeStatus").GetString() != "Completed")
+        {
+            throw new InvalidOperationException($"The data pipeline did not complete: {done}");
+        }
+    }
+
     public static Task<JsonElement> RegisterCreditAsync(this PlatformFixture platform, string project, Action<JsonObject>? edit = null) =>
         platform.RegisterAsync(project, "credit-scoring.json", "credit_data.csv", edit);
 }

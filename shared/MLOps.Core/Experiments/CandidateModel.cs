@@ -1,0 +1,22 @@
+using MLOps.Core.Registry.Cards;
+
+namespace MLOps.Core.Experiments;
+
+/// <summary>
+/// The refitted best model: holdout metrics, whether it meets the acceptance gate, the ONNX parity verdict and
+/// where its ONNX artifact is tracked. A candidate that fails parity is never registered.
+/// </summary>
+public sealed record CandidateModel(
+    string RunId,
+    string Algorithm,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyDictionary<string, double> HoldoutMetrics,
+    bool MeetsAcceptance,
+    bool ParityPassed,
+    double ParityMaxDifference,
+    string ParityProvider,
+    string? ParityReason,
+    IReadOnlyList<string> FeatureNames,
+    IReadOnlyList<FeatureImportance> Importance,
+    string OnnxArtifact,
+    long HoldoutRows);

@@ -1,0 +1,62 @@
+using MLOps.Core.FeatureStore;
+using MLOps.Core.Requirements;
+
+namespace MLOps.Core.Experiments;
+
+/// <summary>
+/// An experiment resolved against the registered project and the feature store: what to search, on which data,
+/// scored how. Scores are higher-is-better: <see cref="ScoreMetric"/> as measured when the gate says "at least",
+/// negated when it says "at most" (log-loss, RMSE), so every strategy maximises.
+/// </summary>
+public sealed record ExperimentPlan
+{
+    public required string Project { get; init; }
+
+    public required int ProjectVersion { get; init; }
+
+    public required string SpecBlob { get; init; }
+
+    public required string SpecSha256 { get; init; }
+
+    public required ModelTask Task { get; init; }
+
+    public string? PositiveClass { get; init; }
+
+    public required AcceptanceGate Acceptance { get; init; }
+
+    /// <summary>The metric key trials are scored on (a <c>ModelMetrics</c> name such as <c>Auc</c>).</summary>
+    public required string ScoreMetric { get; init; }
+
+    public required FeatureSetVersion FeatureSet { get; init; }
+
+    public required string Experiment { get; init; }
+
+    public required string ModelName { get; init; }
+
+    public required IReadOnlyList<SearchSpace> Spaces { get; init; }
+
+    public required IReadOnlyList<SearchStage> Stages { get; init; }
+
+    public required int Folds { get; init; }
+
+    public required int MaxParallel { get; init; }
+
+    public required long Seed { get; init; }
+
+    public required bool StopWhenThresholdMet { get; init; }
+
+    public required bool MedianStopping { get; init; }
+
+    /// <summary>Rows whose numeric key is a multiple of this are the holdout, never seen by the search.</summary>
+    public int HoldoutModulus { get; init; } = 5;
+
+    public string? RequestedBy { get; init; }
+
+    public double ScoreOf(double metric) => this.Acceptance.Direction == GateDirection.AtLeast ? metric : -metric;
+
+    /// <summary>The acceptance threshold on the score scale.</summary>
+    public double ScoreThreshold => this.ScoreOf(this.Acceptance.Threshold);
+
+    public string RunId(SearchStrategyKind stage, int trial) =>
+        $"{this.Experiment}-{stage.ToString().ToLowerInvariant()}-t{trial:D3}";
+}

@@ -1,0 +1,101 @@
+using MLOps.Core.Experiments;
+using MLOps.Core.Projects;
+using MLOps.Core.Registry;
+using MLOps.Core.Registry.Cards;
+using MLOps.Core.Registry.Mlflow;
+using MLOps.Core.Requirements;
+using MLOps.Core.Tracking;
+using MLOps.Training.Data;
+using MLOps.Training.Onnx;
+
+namespace MLOps.Training.Experiments;
+
+/// <summary>
+/// Registers a checked candidate: the next model version (linked to its run, feature set, data and spec), its
+/// MLflow-compatible ONNX directory, its model card, and the <c>challenger</c> alias. Promotion to
+/// <c>champion</c> is left to the deployment pipeline and, for high-risk projects, to a model-risk approval.
+/// </summary>
+public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker tracker, ProjectRegistry projects, TrainingDataCache data)
+{
+    private const int ExampleRows = 3;
+
+    public async Task<RegisteredCandidate> RegisterAsync(RegisterCandidateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ExperimentPlan plan = request.Plan;
+        CandidateModel candidate = request.Candidate;
+        string principal = plan.RequestedBy ?? "system:experiment";
+        BinaryData onnx = await tracker.ReadArtifactAsync(plan.Project, candidate.RunId, CandidateTrainer.OnnxArtifact, cancellationToken)
+            ?? throw new InvalidOperationException($"Run '{candidate.RunId}' has no ONNX artifact to register.");
+
+        await registry.CreateModelAsync(plan.Project, plan.ModelName, $"{plan.Task} model of project {plan.Project}", cancellationToken);
+        ModelVersion version = await registry.RegisterVersionAsync(
+            new ModelVersionRequest
+            {
+                Project = plan.Project,
+                Name = plan.ModelName,
+                RunId = candidate.RunId,
+                FeatureSetVersion = plan.FeatureSet.Version,
+                FeatureSetSha256 = plan.FeatureSet.Sha256,
+                DataSha256 = plan.FeatureSet.RawSnapshotSha256,
+                SpecSha256 = plan.SpecSha256,
+                CreatedBy = principal,
+                Metrics = candidate.HoldoutMetrics,
+                Description = $"{candidate.Algorithm} from experiment {plan.Experiment}",
+            },
+            cancellationToken);
+
+        TrainingTable holdout = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).HoldoutByKey(plan.HoldoutModulus).Test;
+        IReadOnlyList<string> files = await registry.WriteArtifactsAsync(
+            plan.Project, plan.ModelName, version.Version,
+            new MlflowModelPackage
+            {
+                OnnxModel = onnx,
+                Signature = new MlflowSignature(OnnxModelExporter.InputName, candidate.FeatureNames, Outputs(onnx.ToArray())),
+                InputExample = holdout.Features.Take(ExampleRows).Select(r => (IReadOnlyList<float>)r).ToArray(),
+                RunId = candidate.RunId,
+                ModelUuid = string.Empty,
+                CreatedAt = version.CreatedAt,
+            },
+            cancellationToken);
+        ProjectSpec spec = await projects.LoadSpecAsync(plan.SpecBlob, cancellationToken);
+        string card = await registry.WriteModelCardAsync(Card(plan, candidate, version, spec, principal), cancellationToken);
+        await registry.MoveAliasAsync(
+            plan.Project, plan.ModelName, ModelAliases.Challenger, version.Version, principal, reason: $"best of experiment {plan.Experiment}",
+            cancellationToken: cancellationToken);
+        return new RegisteredCandidate(
+            plan.ModelName, version.Version, version.Uri, ModelAliases.Challenger, files.Count > 0 ? version.ArtifactUri : string.Empty, card);
+    }
+
+    private static MlflowTensor[] Outputs(byte[] onnx)
+    {
+        using OnnxSession session = OnnxSessionFactory.Create(onnx, preferCuda: false);
+        return session.Session.OutputMetadata
+            .Select(o => new MlflowTensor(o.Key, o.Value.Dimensions.Select(d => (long)d).ToArray()))
+            .ToArray();
+    }
+
+    private static ModelCard Card(ExperimentPlan plan, CandidateModel candidate, ModelVersion version, ProjectSpec spec, string principal) => new()
+    {
+        Project = plan.Project,
+        Name = plan.ModelName,
+        Version = version.Version,
+        BusinessGoal = spec.BusinessGoal,
+        Task = plan.Task,
+        Target = spec.Target.Column,
+        FeatureSetVersion = plan.FeatureSet.Version,
+        FeatureSetSha256 = plan.FeatureSet.Sha256,
+        DataSha256 = plan.FeatureSet.RawSnapshotSha256,
+        Rows = plan.FeatureSet.Rows,
+        Algorithm = candidate.Algorithm,
+        RunId = candidate.RunId,
+        Metrics = candidate.HoldoutMetrics,
+        FeatureImportance = candidate.Importance,
+        Limitations = candidate.MeetsAcceptance
+            ? []
+            : [$"Holdout {plan.ScoreMetric} {candidate.HoldoutMetrics[plan.ScoreMetric]:F4} does not meet the acceptance gate {plan.Acceptance}."],
+        SensitiveAttributes = spec.SensitiveAttributes.Select(a => a.Column).ToArray(),
+        CreatedAt = version.CreatedAt,
+        CreatedBy = principal,
+    };
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using MLOps.Core;
+using MLOps.Core.FeatureStore;
+using MLOps.Core.FeatureStore.Offline;
+using MLOps.Core.Projects;
+using MLOps.Core.Tracking;
+using MLOps.Training.Data;
+using MLOps.Training.Metrics;
+using MLOps.Training.Trainers;
+using MLOps.Training.Training;
+
+namespace MLOps.Training.Experiments;
+
+/// <summary>
+/// Trains a recorded run again from what the tracker holds — algorithm, parameters, seed, folds, feature-set
+/// version (checked against its recorded hash) — and compares the mean metrics.
+/// </summary>
+public sealed class RunReproducer(IExperimentTracker tracker, OfflineFeatureStore offline, ProjectRegistry projects, TrainingDataCache data)
+{
+    public async Task<RunReproduction> ReproduceAsync(string project, string runId, CancellationToken cancellationToken = default)
+    {
+        RunRecord run = await tracker.GetRunAsync(project, runId, cancellationToken)
+            ?? throw new DataRejectedException($"Project '{project}' has no run '{runId}'.");
+        if (run.Status != RunStatus.Completed || run.Algorithm is null || run.Seed is null || run.FeatureSetVersion is null)
+        {
+            throw new DataRejectedException($"Run '{runId}' is {run.Status}; only completed trials with algorithm, seed and feature set can be reproduced.");
+        }
+
+        FeatureSetVersion featureSet = await offline.GetAsync(project, run.FeatureSetVersion.Value.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            ?? throw new DataRejectedException($"Feature-set version {run.FeatureSetVersion} of '{project}' no longer exists.");
+        if (featureSet.Sha256 != run.FeatureSetSha256)
+        {
+            throw new DataRejectedException($"Feature-set version {featureSet.Version} has hash {featureSet.Sha256}, the run recorded {run.FeatureSetSha256}.");
+        }
+
+        ProjectRegistration registration = await projects.RequireAsync(project, cancellationToken);
+        int folds = int.Parse(run.Tags["folds"], CultureInfo.InvariantCulture);
+        TrainingTable train = (await data.GetAsync(featureSet, registration.Gates.Task, registration.Gates.Target.PositiveClass)).HoldoutByKey(5).Train;
+        IReadOnlyDictionary<string, double> reproduced = ModelTrainer.CrossValidate(
+            train, Enum.Parse<Algorithm>(run.Algorithm), run.Parameters, folds, run.Seed.Value).Mean;
+        double difference = reproduced.Where(m => run.Metrics.ContainsKey(m.Key)).Select(m => Math.Abs(m.Value - run.Metrics[m.Key])).DefaultIfEmpty(double.PositiveInfinity).Max();
+        return new RunReproduction(runId, run.Metrics, reproduced, difference);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using MLOps.IntegrationTests.Infrastructure;
+
+namespace MLOps.IntegrationTests;
+
+/// <summary>The experiment pipeline on the bundled credit data, end to end on the embedded engine over HTTP.</summary>
+[Collection(PlatformCollection.Name)]
+public class ExperimentPipelineTests(PlatformFixture platform)
+{
+    /// <summary>
+    /// scikit-learn's HistGradientBoostingClassifier (defaults, random_state=0) on the same key-mod-5 holdout:
+    /// <c>/usr/bin/python3 tests/reference/credit_hgb_reference.py</c>.
+    /// </summary>
+    private const double SklearnHoldoutAuc = 0.8206;
+
+    private static readonly string[] ThreeAlgorithms = ["LogisticRegression", "FastTree", "LightGbm"];
+
+    private static readonly string[] LogisticOnly = ["LogisticRegression"];
+
+    /// <summary>Trees kept small so the 24 trials fit in a test run on two cores.</summary>
+    private static readonly object[] SmallSpaces =
+    [
+        new { algorithm = "LogisticRegression", parameters = new object[] { Range("L1Regularization", "LogFloat", 1e-4, 1), Range("L2Regularization", "LogFloat", 1e-4, 1) } },
+        new { algorithm = "FastTree", parameters = new object[] { Range("NumberOfLeaves", "Integer", 4, 32), Range("NumberOfTrees", "Integer", 20, 100), Range("LearningRate", "LogFloat", 0.02, 0.3) } },
+        new { algorithm = "LightGbm", parameters = new object[] { Range("NumberOfLeaves", "Integer", 4, 32), Range("NumberOfIterations", "Integer", 20, 150), Range("LearningRate", "LogFloat", 0.02, 0.3), Range("MinimumExampleCountPerLeaf", "Integer", 5, 50) } },
+    ];
+
+    [Fact]
+    public async Task Twenty_four_trials_over_three_algorithms_and_four_strategies_register_a_model_as_good_as_sklearn()
+    {
+        string project = Projects.NewName("exp");
+        await platform.CreditFeatureSetAsync(project);
+
+        JsonElement done = await this.RunExperimentAsync(project, new
+        {
+            project,
+            algorithms = ThreeAlgorithms,
+            spaces = SmallSpaces,
+            search = new[] { Stage("Grid", 6), Stage("Random", 6), Stage("Bayesian", 6), Stage("Genetic", 6) },
+            folds = 3,
+            maxParallel = 4,
+        });
+
+        Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
+        JsonElement report = done.GetProperty("output");
+        Assert.Equal(24, report.GetProperty("trialsRun").GetInt32());
+        Assert.Equal(["Grid", "Random", "Bayesian", "Genetic"], report.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("strategy").GetString()));
+        JsonElement candidate = report.GetProperty("candidate");
+        double auc = candidate.GetProperty("holdoutMetrics").GetProperty("Auc").GetDouble();
+        Assert.True(auc >= SklearnHoldoutAuc - 0.01, $"holdout AUC {auc:F4} is more than 0.01 below scikit-learn's {SklearnHoldoutAuc}");
+        Assert.True(candidate.GetProperty("parityPassed").GetBoolean());
+        Assert.True(candidate.GetProperty("parityMaxDifference").GetDouble() <= 1e-5);
+        Assert.Equal(1, report.GetProperty("registered").GetProperty("version").GetInt32());
+
+        // Every trial is a tracked run; the trials cover three algorithms.
+        ApiResponse runs = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs?experiment={report.GetProperty("experiment").GetString()}", TestKeys.DataScientist);
+        if (runs.Status == HttpStatusCode.OK)
+        {
+            Assert.Equal(24, runs.Json.GetArrayLength());
+            Assert.Equal(3, runs.Json.EnumerateArray().Select(r => r.GetProperty("algorithm").GetString()).Distinct().Count());
+        }
+
+        // The registered version carries an MLflow ONNX directory and a model card.
+        var models = platform.Blobs.GetBlobContainerClient("models");
+        string prefix = $"{project}/{project}/1/";
+        var names = new List<string>();
+        await foreach (var item in models.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
+        {
+            names.Add(item.Name[prefix.Length..]);
+        }
+
+        Assert.Contains("MLmodel", names);
+        Assert.Contains("model.onnx", names);
+        Assert.Contains("input_example.json", names);
+        Assert.Contains("model-card.md", names);
+    }
+
+    [Fact]
+    public async Task Meeting_the_acceptance_threshold_stops_the_search_early_when_asked()
+    {
+        string project = Projects.NewName("exp");
+        await platform.CreditFeatureSetAsync(project);
+
+        // The credit gate is AUC >= 0.80; a logistic regression passes it in cross-validation at once.
+        JsonElement done = await this.RunExperimentAsync(project, new
+        {
+            project,
+            algorithms = LogisticOnly,
+            search = new[] { Stage("Random", 16), Stage("Genetic", 8) },
+            folds = 3,
+            maxParallel = 2,
+            stopWhenThresholdMet = true,
+        });
+
+        Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
+        JsonElement report = done.GetProperty("output");
+        Assert.Equal(2, report.GetProperty("trialsRun").GetInt32());
+        JsonElement stage = Assert.Single(report.GetProperty("stages").EnumerateArray());
+        Assert.Equal("ThresholdMet", stage.GetProperty("stopReason").GetString());
+    }
+
+    [Fact]
+    public async Task An_experiment_for_a_project_without_features_fails_clearly()
+    {
+        string project = Projects.NewName("exp");
+        await platform.RegisterCreditAsync(project);
+
+        JsonElement done = await this.RunExperimentAsync(project, new { project });
+
+        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
+        Assert.Contains("no feature-set version", done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!, StringComparison.Ordinal);
+    }
+
+    private static object Stage(string strategy, int trials) => new { strategy, trials };
+
+    private static object Range(string name, string kind, double low, double high) => new { name, kind, low, high };
+
+    private async Task<JsonElement> RunExperimentAsync(string project, object request)
+    {
+        ApiResponse started = await platform.SendAsync(HttpMethod.Post, "api/pipelines/experiment", TestKeys.DataScientist, request);
+        Assert.True(started.Status == HttpStatusCode.Accepted, $"{project}: {started.Status} {started.Json}");
+        return await platform.WaitForEndAsync(started.Json.GetProperty("id").GetString()!, TimeSpan.FromMinutes(8));
+    }
+}
