@@ -32,6 +32,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DurableTaskClient Client => this.app!.Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>The host's services, for tests that call domain services directly against the same storage.</summary>
+    public IServiceProvider Services => this.app!.Services;
+
     public BlobServiceClient Blobs => new(this.Storage.ConnectionString);
 
     public async Task InitializeAsync()
