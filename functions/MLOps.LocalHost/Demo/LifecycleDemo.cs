@@ -17,6 +17,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     private const string AdminKey = "dev-admin-key";
     private const string OperationsKey = "dev-operations-key";
     private const string ModelRiskKey = "dev-model-risk-key";
+    private const string DataScientistKey = "dev-data-scientist-key";
 
     private const string Project = "credit-scoring";
 
@@ -34,6 +35,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             await this.RunDiagnosticsAsync(http);
             await this.RegisterCreditProjectAsync(http);
             await this.IngestCreditDataAsync(http);
+            await this.RunExperimentAsync(http);
             await this.VerifyAuditAsync(http);
             output.WriteLine($"Demo finished in {total.Elapsed.TotalSeconds:F1} s.");
             return 0;
@@ -49,12 +51,12 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     {
         HttpResponseMessage health = await http.GetAsync(new Uri("api/health", UriKind.Relative));
         Expect(health.StatusCode == HttpStatusCode.OK, $"health check answered {health.StatusCode}");
-        output.WriteLine($"[1/5] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
+        output.WriteLine($"[1/6] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
     }
 
     private async Task RunDiagnosticsAsync(HttpClient http)
     {
-        output.WriteLine("[2/5] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
+        output.WriteLine("[2/6] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
         JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/diagnostics", AdminKey,
             new { steps = 3, stepDelayMilliseconds = 200, fanOut = 200, awaitApproval = true }, HttpStatusCode.Accepted);
         string id = started.GetProperty("id").GetString()!;
@@ -77,7 +79,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
 
     private async Task RegisterCreditProjectAsync(HttpClient http)
     {
-        output.WriteLine($"[3/5] Requirements: submitting shared/specs/credit-scoring.json with credit_data.csv as its feasibility sample.");
+        output.WriteLine($"[3/6] Requirements: submitting shared/specs/credit-scoring.json with credit_data.csv as its feasibility sample.");
         BlobContainerClient samples = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Samples);
         await samples.CreateIfNotExistsAsync();
         await samples.GetBlobClient($"{Project}/credit_data.csv").UploadAsync(this.DataFile, overwrite: true);
@@ -108,7 +110,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     private async Task IngestCreditDataAsync(HttpClient http)
     {
         string file = Path.Combine(repositoryRoot, "shared", "data", "credit_data.csv");
-        output.WriteLine("[4/5] Data engineering: landing credit_data.csv in blob storage starts the data pipeline.");
+        output.WriteLine("[4/6] Data engineering: landing credit_data.csv in blob storage starts the data pipeline.");
         BlobContainerClient landing = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Landing);
         await landing.CreateIfNotExistsAsync();
         BlobClient blob = landing.GetBlobClient($"{Project}/credit_data.csv");
@@ -147,11 +149,33 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             .Select(e => $"{e.GetProperty("from").GetProperty("kind").GetString()} -{e.GetProperty("relation").GetString()}-> {e.GetProperty("to").GetProperty("kind").GetString()}")));
     }
 
+    private async Task RunExperimentAsync(HttpClient http)
+    {
+        output.WriteLine("[5/6] Experiment: 24 trials over logistic regression, FastTree and LightGBM, by grid, random, Bayesian (TPE) and genetic search, 3-fold CV.");
+        JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/experiment", DataScientistKey, ExperimentDemo.Request(Project), HttpStatusCode.Accepted);
+        JsonElement done = await this.WaitAsync(http, started.GetProperty("id").GetString()!, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
+        Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", "experiment failed: " + done);
+        JsonElement report = done.GetProperty("output");
+        foreach (JsonElement stage in report.GetProperty("stages").EnumerateArray())
+        {
+            output.WriteLine($"      {stage.GetProperty("strategy").GetString(),-9} {stage.GetProperty("trials").GetInt32()} trials " +
+                $"({stage.GetProperty("stopped").GetInt32()} stopped early by the median rule), best CV AUC {stage.GetProperty("bestScore").GetDouble():F4}");
+        }
+
+        JsonElement candidate = report.GetProperty("candidate");
+        JsonElement registered = report.GetProperty("registered");
+        output.WriteLine($"      best run {report.GetProperty("bestRunId").GetString()}: {candidate.GetProperty("algorithm").GetString()}, holdout AUC " +
+            $"{candidate.GetProperty("holdoutMetrics").GetProperty("Auc").GetDouble():F4} (gate met: {candidate.GetProperty("meetsAcceptance").GetBoolean()}), " +
+            $"ONNX parity max |Δ| {candidate.GetProperty("parityMaxDifference").GetDouble():E1} on {candidate.GetProperty("parityProvider").GetString()}");
+        output.WriteLine($"      registered {registered.GetProperty("uri").GetString()} as '{registered.GetProperty("alias").GetString()}', " +
+            $"MLflow ONNX directory + model card at {registered.GetProperty("artifactPrefix").GetString()}");
+    }
+
     private async Task VerifyAuditAsync(HttpClient http)
     {
         JsonElement verification = await SendAsync(http, HttpMethod.Get, "api/audit/verify", ModelRiskKey, null, HttpStatusCode.OK);
         Expect(verification.GetProperty("intact").GetBoolean(), "audit chain is broken: " + verification);
-        output.WriteLine($"[5/5] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
+        output.WriteLine($"[6/6] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
     }
 
     private async Task<JsonElement> WaitAsync(HttpClient http, string id, Func<JsonElement, bool> until)
