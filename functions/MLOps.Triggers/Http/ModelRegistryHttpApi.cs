@@ -10,13 +10,21 @@ namespace MLOps.Triggers.Http;
 /// <summary>
 /// The model registry, read side: <c>GET /api/projects/{project}/models/{name}</c> (model, versions, aliases),
 /// <c>…/versions/{version}[/card]</c>, <c>…/models/resolve?uri=</c> and <c>…/models/{name}/compare?v1=&amp;v2=</c>.
-/// The write side (aliases, approval) is in <c>ModelRegistryHttpApi.Aliases.cs</c>. The literal
-/// <c>resolve</c> outranks <c>{name}</c> in routing, so a model named "resolve" is not readable over HTTP.
+/// The write side (aliases, approval) is in <c>ModelRegistryHttpApi.Aliases.cs</c>. ASP.NET ranks the literal
+/// <c>resolve</c> above <c>{name}</c>, the Functions host may not (it orders by function name), so
+/// <see cref="GetModelAsync"/> dispatches it too; a model named "resolve" is not readable over HTTP.
 /// </summary>
 public sealed partial class ModelRegistryHttpApi(IModelRegistry registry, RequestGuard guard, IOptions<HttpApiOptions> options)
 {
+    public const string ResolveSegment = "resolve";
+
     public async Task<IResult> GetModelAsync(HttpRequest request, string project, string name)
     {
+        if (name == ResolveSegment)
+        {
+            return await this.ResolveAsync(request, project);
+        }
+
         if (!this.Authorized(request, Permission.ReadProjects, out _, out IResult? denied))
         {
             return denied;

@@ -8,8 +8,9 @@ namespace MLOps.Triggers.Http;
 /// <summary>
 /// Experiment tracking, read side: <c>GET /api/projects/{project}/runs</c> (filters, metric condition, order,
 /// top), <c>…/runs/{runId}</c>, <c>…/runs/compare?ids=…</c> and <c>…/runs/best?experiment=&amp;metric=</c>.
-/// The literal segments <c>compare</c> and <c>best</c> outrank the <c>{runId}</c> parameter in both hosts'
-/// routing, so those two words cannot be run ids over HTTP.
+/// ASP.NET ranks the literal segments <c>compare</c> and <c>best</c> above <c>{runId}</c>, but the Functions host
+/// orders routes by function name (azure-functions-host#9876), so <see cref="GetAsync"/> dispatches those two
+/// words itself: either host answers the same, and neither word can be a run id over HTTP.
 /// </summary>
 public sealed class TrackingHttpApi(IExperimentTracker tracker, RequestGuard guard)
 {
@@ -17,6 +18,10 @@ public sealed class TrackingHttpApi(IExperimentTracker tracker, RequestGuard gua
     public const int MaxCompared = 20;
 
     public const int MaxTop = 1000;
+
+    public const string CompareSegment = "compare";
+
+    public const string BestSegment = "best";
 
     public async Task<IResult> SearchAsync(HttpRequest request, string project)
     {
@@ -68,6 +73,14 @@ public sealed class TrackingHttpApi(IExperimentTracker tracker, RequestGuard gua
 
     public async Task<IResult> GetAsync(HttpRequest request, string project, string runId)
     {
+        switch (runId)
+        {
+            case CompareSegment:
+                return await this.CompareAsync(request, project);
+            case BestSegment:
+                return await this.BestAsync(request, project);
+        }
+
         if (!this.Authorized(request, out IResult? denied))
         {
             return denied;
