@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using MLOps.Core.Tracking;
 using MLOps.IntegrationTests.Infrastructure;
+using MLOps.Triggers.Http;
 
 namespace MLOps.IntegrationTests;
 
@@ -59,6 +61,41 @@ public class TrackingApiTests(PlatformFixture platform)
         ApiResponse noMetric = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp", TestKeys.Business);
         Assert.Equal(HttpStatusCode.BadRequest, noMetric.Status);
         Assert.Contains("'metric'", noMetric.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_run_id_route_itself_answers_compare_and_best_because_the_functions_host_may_route_them_there()
+    {
+        // The Functions host orders routes by function name (azure-functions-host#9876), so it may hand "compare" to {runId}.
+        string project = await this.SeedAsync();
+        TrackingHttpApi api = platform.Services.GetRequiredService<TrackingHttpApi>();
+
+        (int status, string body) = await this.ExecuteAsync(api.GetAsync(this.Request("?ids=r1&ids=r2"), project, TrackingHttpApi.CompareSegment));
+        Assert.Equal(200, status);
+        Assert.Contains("\"runIds\"", body, StringComparison.Ordinal);
+
+        (status, body) = await this.ExecuteAsync(api.GetAsync(this.Request("?experiment=exp&metric=auc"), project, TrackingHttpApi.BestSegment));
+        Assert.Equal(200, status);
+        Assert.Contains("\"r1\"", body, StringComparison.Ordinal);
+    }
+
+    private HttpRequest Request(string query)
+    {
+        var context = new DefaultHttpContext { RequestServices = platform.Services };
+        context.Request.QueryString = new QueryString(query);
+        context.Request.Headers[RequestGuard.ApiKeyHeader] = TestKeys.Business;
+        return context.Request;
+    }
+
+    private async Task<(int Status, string Body)> ExecuteAsync(Task<IResult> pending)
+    {
+        IResult result = await pending;
+        HttpContext context = new DefaultHttpContext { RequestServices = platform.Services };
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        using var reader = new StreamReader(context.Response.Body);
+        return (context.Response.StatusCode, await reader.ReadToEndAsync());
     }
 
     private async Task<string[]> RunIdsAsync(string project, string query)
