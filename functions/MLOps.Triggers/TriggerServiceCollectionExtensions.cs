@@ -19,6 +19,8 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<AuditHttpApi>();
         services.AddSingleton<ProjectHttpApi>();
         services.AddSingleton<FeatureStoreHttpApi>();
+        services.AddSingleton<TrackingHttpApi>();
+        services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<LandingTrigger>();
         services.AddSingleton<EventGridWebhook>();
         services.AddSingleton<ScheduledPipelineRunner>();

@@ -14,6 +14,10 @@ public static class Problems
     public static IResult Forbidden(string principal, string action) => Create(
         StatusCodes.Status403Forbidden, "Forbidden", $"'{principal}' has no role that may {action}.");
 
+    /// <summary>A 403 for a refusal the caller's role does not explain, e.g. a missing approval; the detail names what is missing.</summary>
+    public static IResult Refused(string detail, IReadOnlyList<string>? errors = null) =>
+        Create(StatusCodes.Status403Forbidden, "Forbidden", detail, errors);
+
     public static IResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail);
 
     public static IResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail);

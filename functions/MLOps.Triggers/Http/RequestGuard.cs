@@ -66,6 +66,8 @@ public sealed class RequestGuard(ApiKeyAuthenticator authenticator, PermissionMa
         Permission.VerifyAudit => "verify the audit log",
         Permission.DeliverEvents => "deliver events",
         Permission.ReadProjects => "read projects and their data",
+        Permission.ManageModels => "register models or move their aliases",
+        Permission.ApproveModels => "approve or reject model versions",
         _ => permission.ToString(),
     };
 }

@@ -40,6 +40,9 @@ public interface IModelRegistry
     /// <summary>Moves the alias back to the version it pointed at before its latest move (rollbacks unwind one move each).</summary>
     Task<AliasMove> RollbackAliasAsync(string project, string name, string alias, string principal, string? reason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Every alias of the model and the version it points at, by alias name.</summary>
+    Task<IReadOnlyDictionary<string, int>> ListAliasesAsync(string project, string name, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<AliasMove>> AliasHistoryAsync(string project, string name, string alias, CancellationToken cancellationToken = default);
 
     /// <summary>Resolves <c>models:/{name}/{version}</c> or <c>models:/{name}@{alias}</c> within the project.</summary>
@@ -50,6 +53,9 @@ public interface IModelRegistry
 
     /// <summary>Writes the Markdown card beside the version's artifacts; returns its blob name.</summary>
     Task<string> WriteModelCardAsync(ModelCard card, CancellationToken cancellationToken = default);
+
+    /// <summary>The version's Markdown card, or null when none was written.</summary>
+    Task<string?> ReadModelCardAsync(string project, string name, int version, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the version's MLflow model directory; returns the blob names written.</summary>
     Task<IReadOnlyList<string>> WriteArtifactsAsync(

@@ -33,7 +33,9 @@ internal static class RegistryTableLayout
 
     public static string RunRow(string name, string runId) => $"run|{name}|{TableKeys.Escape(runId)}";
 
-    public static string AliasRow(string name, string alias) => $"alias|{name}|{alias}";
+    public static string AliasPrefix(string name) => $"alias|{name}|";
+
+    public static string AliasRow(string name, string alias) => AliasPrefix(name) + alias;
 
     public static string HistoryPrefix(string name, string alias) => $"aliashist|{name}|{alias}|";
 

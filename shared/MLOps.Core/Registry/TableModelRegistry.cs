@@ -170,7 +170,7 @@ public sealed partial class TableModelRegistry(
         await this.RequireVersionAsync(card.Project, card.Name, card.Version, cancellationToken);
         BlobContainerClient container = blobs.GetBlobContainerClient(ArtifactContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        string blob = ArtifactPrefix(card.Project, card.Name, card.Version) + "model-card.md";
+        string blob = ArtifactPrefix(card.Project, card.Name, card.Version) + ModelCardFile;
 
         // The card restates approval, which changes after registration, so it is rewritten whole (one upload is atomic).
         await container.GetBlobClient(blob).UploadAsync(BinaryData.FromString(ModelCardRenderer.ToMarkdown(card)), overwrite: true, cancellationToken);

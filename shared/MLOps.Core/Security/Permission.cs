@@ -11,4 +11,10 @@ public enum Permission
     VerifyAudit,
     DeliverEvents,
     ReadProjects,
+
+    /// <summary>Register model versions and move or roll back their aliases (the champion gate still applies).</summary>
+    ManageModels,
+
+    /// <summary>Approve or reject model versions; the approver's roles are what the champion gate checks.</summary>
+    ApproveModels,
 }

@@ -26,6 +26,8 @@ public sealed class PermissionMatrix
         [Permission.VerifyAudit] = [Role.ModelRiskAnalyst, Role.OperationsEngineer],
         [Permission.DeliverEvents] = [Role.PlatformService],
         [Permission.ReadProjects] = Everyone,
+        [Permission.ManageModels] = [Role.MlArchitect, Role.DataScientist, Role.OperationsEngineer, Role.PlatformService],
+        [Permission.ApproveModels] = [Role.ModelRiskAnalyst, Role.MlArchitect],
     });
 
     public bool Allows(CallerIdentity caller, Permission permission) =>

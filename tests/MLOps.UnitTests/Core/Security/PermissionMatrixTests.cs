@@ -17,6 +17,17 @@ public class PermissionMatrixTests
     [InlineData(Role.DataScientist, Permission.DeliverEvents, false)]
     [InlineData(Role.PlatformService, Permission.DeliverEvents, true)]
     [InlineData(Role.Admin, Permission.PurgeInstance, true)]
+    [InlineData(Role.DataScientist, Permission.ManageModels, true)]
+    [InlineData(Role.MlArchitect, Permission.ManageModels, true)]
+    [InlineData(Role.OperationsEngineer, Permission.ManageModels, true)]
+    [InlineData(Role.PlatformService, Permission.ManageModels, true)]
+    [InlineData(Role.Business, Permission.ManageModels, false)]
+    [InlineData(Role.ModelRiskAnalyst, Permission.ManageModels, false)]
+    [InlineData(Role.ModelRiskAnalyst, Permission.ApproveModels, true)]
+    [InlineData(Role.MlArchitect, Permission.ApproveModels, true)]
+    [InlineData(Role.DataScientist, Permission.ApproveModels, false)]
+    [InlineData(Role.OperationsEngineer, Permission.ApproveModels, false)]
+    [InlineData(Role.Business, Permission.ReadProjects, true)]
     public void Grants_follow_the_matrix(Role role, Permission permission, bool allowed)
     {
         Assert.Equal(allowed, PermissionMatrix.Default.Allows(As(role), permission));

@@ -1,0 +1,14 @@
+using MLOps.Core.Registry;
+
+namespace MLOps.Triggers.Http;
+
+/// <summary><c>POST …/versions/{version}/approval</c>: the decision and its reason, both required because the audit log records them.</summary>
+public sealed record ApprovalBody
+{
+    public required ApprovalStatus Status { get; init; }
+
+    public required string Reason { get; init; }
+
+    public IReadOnlyList<string> Validate() =>
+        string.IsNullOrWhiteSpace(this.Reason) ? ["reason: must say why the version is approved, rejected or reset"] : [];
+}

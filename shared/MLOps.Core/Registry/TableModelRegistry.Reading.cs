@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace MLOps.Core.Registry;
+
+/// <summary>Read-only views the HTTP API needs: a model's aliases and a version's card.</summary>
+public sealed partial class TableModelRegistry
+{
+    internal const string ModelCardFile = "model-card.md";
+
+    public async Task<IReadOnlyDictionary<string, int>> ListAliasesAsync(string project, string name, CancellationToken cancellationToken = default)
+    {
+        string prefix = RegistryTableLayout.AliasPrefix(ModelAliases.ValidateModelName(name));
+        var aliases = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await foreach (TableEntity row in this.RangeAsync(project, prefix, cancellationToken))
+        {
+            aliases[row.RowKey[prefix.Length..]] = row.GetInt32("Version") ?? 0;
+        }
+
+        return aliases;
+    }
+
+    public async Task<string?> ReadModelCardAsync(string project, string name, int version, CancellationToken cancellationToken = default)
+    {
+        BlobClient blob = blobs.GetBlobContainerClient(ArtifactContainer)
+            .GetBlobClient(ArtifactPrefix(project, ModelAliases.ValidateModelName(name), version) + ModelCardFile);
+        try
+        {
+            BlobDownloadResult content = await blob.DownloadContentAsync(cancellationToken);
+            return content.Content.ToString();
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No card yet, or no container at all before the first model was written.
+            return null;
+        }
+    }
+}
