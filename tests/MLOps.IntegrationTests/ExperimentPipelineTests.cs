@@ -55,11 +55,14 @@ public class ExperimentPipelineTests(PlatformFixture platform)
 
         // Every trial is a tracked run; the trials cover three algorithms.
         ApiResponse runs = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs?experiment={report.GetProperty("experiment").GetString()}", TestKeys.DataScientist);
-        if (runs.Status == HttpStatusCode.OK)
-        {
-            Assert.Equal(24, runs.Json.GetArrayLength());
-            Assert.Equal(3, runs.Json.EnumerateArray().Select(r => r.GetProperty("algorithm").GetString()).Distinct().Count());
-        }
+        Assert.Equal(HttpStatusCode.OK, runs.Status);
+        Assert.Equal(24, runs.Json.GetArrayLength());
+        Assert.Equal(3, runs.Json.EnumerateArray().Select(r => r.GetProperty("algorithm").GetString()).Distinct().Count());
+
+        // The registered challenger resolves by alias.
+        ApiResponse challenger = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/models/resolve?uri=models:/{project}@challenger", TestKeys.DataScientist);
+        Assert.Equal(HttpStatusCode.OK, challenger.Status);
+        Assert.Equal(report.GetProperty("bestRunId").GetString(), challenger.Json.GetProperty("runId").GetString());
 
         // The registered version carries an MLflow ONNX directory and a model card.
         var models = platform.Blobs.GetBlobContainerClient("models");

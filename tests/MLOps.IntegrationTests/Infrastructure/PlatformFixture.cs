@@ -37,9 +37,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public BlobServiceClient Blobs => new(this.Storage.ConnectionString);
 
-    /// <summary>The host's services, to seed state through the same domain services the API reads.</summary>
-    public IServiceProvider Services => this.app!.Services;
-
     public async Task InitializeAsync()
     {
         await this.Storage.InitializeAsync();
