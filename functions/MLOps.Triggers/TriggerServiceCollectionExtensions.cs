@@ -19,6 +19,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<AuditHttpApi>();
         services.AddSingleton<ProjectHttpApi>();
         services.AddSingleton<FeatureStoreHttpApi>();
+        services.AddSingleton<ReproductionHttpApi>();
         services.AddSingleton<TrackingHttpApi>();
         services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<LandingTrigger>();

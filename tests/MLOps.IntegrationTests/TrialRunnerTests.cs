@@ -42,6 +42,12 @@ public class TrialRunnerTests(PlatformFixture platform)
 
         Assert.True(again.MaxDifference <= 1e-9, $"max difference {again.MaxDifference}");
         Assert.Equal(trial.Metrics["Auc"], again.Reproduced["Auc"], 9);
+
+        // The same over HTTP, as a user would ask for it.
+        ApiResponse answered = await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/{trial.RunId}/reproduce", TestKeys.DataScientist);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answered.Status);
+        Assert.True(answered.Json.GetProperty("reproducedWithin1e9").GetBoolean());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/no-such-run/reproduce", TestKeys.DataScientist)).Status);
     }
 
     private TrialRunner Runner => platform.Services.GetRequiredService<TrialRunner>();

@@ -31,6 +31,14 @@ public static class OnnxSessionFactory
 
     private static OnnxSession? TryCuda(byte[] model)
     {
+        // ONNX Runtime 1.31's CUDA provider links against the CUDA 13 libraries; probing for one first spares a
+        // machine without them the native library's load-error log on every process start.
+        if (OperatingSystem.IsLinux() && !System.Runtime.InteropServices.NativeLibrary.TryLoad("libcublasLt.so.13", out _))
+        {
+            cudaUnavailable = "the CUDA 13 runtime (libcublasLt.so.13) is not installed";
+            return null;
+        }
+
         SessionOptions? options = null;
         try
         {

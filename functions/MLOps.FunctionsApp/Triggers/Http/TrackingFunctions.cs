@@ -4,8 +4,8 @@ using MLOps.Triggers.Http;
 
 namespace MLOps.FunctionsApp.Triggers.Http;
 
-/// <summary>Tracked runs: search, one run, side-by-side comparison and the best run of an experiment.</summary>
-public sealed class TrackingFunctions(TrackingHttpApi api)
+/// <summary>Tracked runs: search, one run, side-by-side comparison, the best run of an experiment, reproduction.</summary>
+public sealed class TrackingFunctions(TrackingHttpApi api, ReproductionHttpApi reproduction)
 {
     [Function("SearchRuns")]
     public Task<IResult> SearchAsync(
@@ -32,4 +32,11 @@ public sealed class TrackingFunctions(TrackingHttpApi api)
         string project,
         string runId) =>
         api.GetAsync(request, project, runId);
+
+    [Function("ReproduceRun")]
+    public Task<IResult> ReproduceAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{project}/runs/{runId}/reproduce")] HttpRequest request,
+        string project,
+        string runId) =>
+        reproduction.ReproduceAsync(request, project, runId);
 }
