@@ -2,14 +2,20 @@ using System.Globalization;
 
 namespace MLOps.Benchmarks;
 
-/// <summary>The command line: <c>--suite fanout|data --rows N --activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
+/// <summary>The command line: <c>--suite fanout|data|experiment --rows N --trials N --parallel P --activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
 public sealed record BenchmarkArguments
 {
-    /// <summary>Which benchmark: "fanout" (no-op activities, engine configurations) or "data" (the data engineering pipeline).</summary>
+    /// <summary>Which benchmark: "fanout" (no-op activities, engine configurations), "data" (the data engineering pipeline) or "experiment" (hyper-parameter search, sequential against fanned out).</summary>
     public string Suite { get; init; } = "fanout";
 
     /// <summary>Rows of the generated credit file of the "data" suite.</summary>
     public int Rows { get; init; } = 1_000_000;
+
+    /// <summary>Trials of each experiment of the "experiment" suite.</summary>
+    public int Trials { get; init; } = 32;
+
+    /// <summary>maxParallel of the fanned-out experiment; the sequential one uses 1.</summary>
+    public int Parallel { get; init; } = 8;
 
     public int Activities { get; init; } = 1000;
 
@@ -24,7 +30,7 @@ public sealed record BenchmarkArguments
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Configurations to run (stock, tuned, chunked); empty runs all.</summary>
+    /// <summary>Configurations to run (stock, tuned, chunked; for "experiment": random, mix); empty runs all.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     public string? Out { get; init; }
@@ -33,7 +39,7 @@ public sealed record BenchmarkArguments
     public IReadOnlyDictionary<string, string?> Set { get; init; } = new Dictionary<string, string?>();
 
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--suite fanout|data] [--rows 1000000] [--activities 1000] [--repeat 1] [--chunks 10] " +
+        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--suite fanout|data|experiment] [--rows 1000000] [--trials 32] [--parallel 8] [--activities 1000] [--repeat 1] [--chunks 10] " +
         "[--warmup 20] [--port 20000] [--timeout 30] [--only stock,tuned,chunked] [--out results.md] [--set Knob=Value ...]";
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
@@ -51,6 +57,8 @@ public sealed record BenchmarkArguments
             {
                 "--suite" => result with { Suite = ParseSuite(Value()) },
                 "--rows" => result with { Rows = Positive() },
+                "--trials" => result with { Trials = Positive() },
+                "--parallel" => result with { Parallel = Positive() },
                 "--activities" => result with { Activities = Positive() },
                 "--repeat" => result with { Repeat = Positive() },
                 "--chunks" => result with { Chunks = Positive() },
@@ -71,9 +79,9 @@ public sealed record BenchmarkArguments
         return result;
     }
 
-    private static string ParseSuite(string name) => name.ToLowerInvariant() is "fanout" or "data"
+    private static string ParseSuite(string name) => name.ToLowerInvariant() is "fanout" or "data" or "experiment"
         ? name.ToLowerInvariant()
-        : throw new ArgumentException($"--suite is fanout or data, not '{name}'.");
+        : throw new ArgumentException($"--suite is fanout, data or experiment, not '{name}'.");
 
     private static Dictionary<string, string?> WithSetting(IReadOnlyDictionary<string, string?> settings, string assignment)
     {

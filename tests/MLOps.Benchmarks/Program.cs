@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using MLOps.Benchmarks;
 using MLOps.Benchmarks.DataPipeline;
+using MLOps.Benchmarks.Experiments;
 using MLOps.DurableLocal;
 
 // Fan-out/fan-in throughput of the embedded Durable Task engine against Azurite, in three configurations measured
 // in one run: DTFx stock settings (the baseline), the tuned defaults, and the tuned defaults with the fan-out split
-// into sub-orchestrations. `--suite data` instead times the data engineering pipeline (DataPipeline/). Progress and engine warnings go to stderr; the Markdown table goes to stdout (and --out).
+// into sub-orchestrations. `--suite data` instead times the data engineering pipeline (DataPipeline/), and `--suite experiment` hyper-parameter search run sequentially against fanned out (Experiments/). Progress and engine warnings go to stderr; the Markdown table goes to stdout (and --out).
 if (args.Any(a => a is "-h" or "--help"))
 {
     Console.WriteLine(BenchmarkArguments.Usage);
@@ -40,6 +41,19 @@ if (arguments.Suite == "data")
     catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
     {
         await Console.Error.WriteLineAsync($"[data] failed: {ex.Message}");
+        return 1;
+    }
+}
+
+if (arguments.Suite == "experiment")
+{
+    try
+    {
+        return await ExperimentSuite.RunAsync(arguments, Console.Error, cancel.Token);
+    }
+    catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
+    {
+        await Console.Error.WriteLineAsync($"[experiment] failed: {ex.Message}");
         return 1;
     }
 }

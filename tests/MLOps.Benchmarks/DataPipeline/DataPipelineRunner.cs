@@ -113,7 +113,7 @@ public static class DataPipelineRunner
         }
     }
 
-    private static WebApplication BuildHost(string connectionString) =>
+    internal static WebApplication BuildHost(string connectionString) =>
         LocalHostBuilder.Build([], connectionString, builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -129,7 +129,7 @@ public static class DataPipelineRunner
         });
 
     /// <summary>What <c>POST /api/projects/{project}/spec?sample=...</c> does: save the submission, run Requirements.</summary>
-    private static async Task RegisterAsync(
+    internal static async Task RegisterAsync(
         IServiceProvider services, DurableTaskClient client, BlobServiceClient blobs, string project, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string root = RepositoryRoot.Find();
