@@ -118,7 +118,7 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
 
             local.Position = 0;
             await using Stream staged = await staging.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
-            await using var shaping = new ShapingWriteStream(staged, shape);
+            await using var shaping = new ObservedWriteStream(staged, shape.Add);
             await ParquetToCsv.ConvertAsync(local, shaping, name, cancellationToken);
             return shaping.Length;
         }

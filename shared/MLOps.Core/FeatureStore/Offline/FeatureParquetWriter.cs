@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using MLOps.Core.Storage;
 using Parquet;
 using Parquet.Schema;
 
@@ -17,7 +19,8 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
     internal const string LabelMetadata = "mlops.label";
 
     private readonly ParquetWriter writer;
-    private readonly HashingWriteStream output;
+    private readonly ObservedWriteStream output;
+    private readonly IncrementalHash sha;
     private readonly FeatureTableSchema table;
     private readonly DataField[] fields;
     private readonly int rowGroupSize;
@@ -28,10 +31,11 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
     private int buffered;
     private bool completed;
 
-    private FeatureParquetWriter(ParquetWriter writer, HashingWriteStream output, FeatureTableSchema table, DataField[] fields, int rowGroupSize)
+    private FeatureParquetWriter(ParquetWriter writer, ObservedWriteStream output, IncrementalHash sha, FeatureTableSchema table, DataField[] fields, int rowGroupSize)
     {
         this.writer = writer;
         this.output = output;
+        this.sha = sha;
         this.table = table;
         this.fields = fields;
         this.rowGroupSize = rowGroupSize;
@@ -69,7 +73,8 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
 
         fields.AddRange(table.Features.Select(f => new DataField<double>(f, false)));
         // The counting stream supplies the positions Parquet records, which a forward-only upload stream cannot.
-        var counted = new HashingWriteStream(output);
+        var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var counted = new ObservedWriteStream(output, bytes => sha.AppendData(bytes));
         ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), counted, cancellationToken: cancellationToken);
         writer.CustomMetadata = new Dictionary<string, string>
         {
@@ -77,7 +82,7 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
             [EventTimeMetadata] = table.EventTime ?? string.Empty,
             [LabelMetadata] = table.Label ?? string.Empty,
         };
-        return new FeatureParquetWriter(writer, counted, table, [.. fields], rowGroupSize);
+        return new FeatureParquetWriter(writer, counted, sha, table, [.. fields], rowGroupSize);
     }
 
     public FeatureTableSchema Table => this.table;
@@ -180,7 +185,7 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
         this.completed = true;
         await this.writer.DisposeAsync();
         await this.output.FlushAsync(cancellationToken);
-        this.Sha256 = this.output.Sha256();
+        this.Sha256 = Convert.ToHexStringLower(this.sha.GetCurrentHash());
     }
 
     public async ValueTask DisposeAsync()
@@ -192,5 +197,6 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
         }
 
         await this.output.DisposeAsync();
+        this.sha.Dispose();
     }
 }

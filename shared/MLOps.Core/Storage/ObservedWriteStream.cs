@@ -1,10 +1,14 @@
-namespace MLOps.Core.DataEngineering;
+namespace MLOps.Core.Storage;
+
+/// <summary>Sees each block of bytes as it passes through an <see cref="ObservedWriteStream"/>.</summary>
+internal delegate void ByteObserver(ReadOnlySpan<byte> bytes);
 
 /// <summary>
-/// A forward-only stream that passes CSV through to the staged snapshot while noting its shape and length, so a
-/// converted snapshot gets chunk offsets of its own bytes in the same single pass that writes them.
+/// A forward-only write stream that shows every byte to an observer (a hash, a CSV shape) and counts its position
+/// on the way to the inner stream: a blob upload stream can tell neither, and writers such as Parquet ask for the
+/// position, while content addresses and chunk offsets must come from the same single pass that writes the bytes.
 /// </summary>
-internal sealed class ShapingWriteStream(Stream inner, CsvShape shape) : Stream
+internal sealed class ObservedWriteStream(Stream inner, ByteObserver observe) : Stream
 {
     private long position;
 
@@ -19,14 +23,14 @@ internal sealed class ShapingWriteStream(Stream inner, CsvShape shape) : Stream
     public override long Position
     {
         get => this.position;
-        set => throw new NotSupportedException("The snapshot is written front to back.");
+        set => throw new NotSupportedException("The stream is written front to back.");
     }
 
     public override void Write(byte[] buffer, int offset, int count) => this.Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        shape.Add(buffer);
+        observe(buffer);
         this.position += buffer.Length;
         inner.Write(buffer);
     }
@@ -36,7 +40,7 @@ internal sealed class ShapingWriteStream(Stream inner, CsvShape shape) : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        shape.Add(buffer.Span);
+        observe(buffer.Span);
         this.position += buffer.Length;
         return inner.WriteAsync(buffer, cancellationToken);
     }
