@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SnapshotValidator>();
         services.TryAddSingleton<FeatureSetPublisher>();
         services.TryAddSingleton<FeatureSetServing>();
+        services.TryAddSingleton<SensitiveGroups>();
 
         // Experiment tracking and the model registry.
         services.TryAddSingleton<IExperimentTracker>(sp => new TableExperimentTracker(

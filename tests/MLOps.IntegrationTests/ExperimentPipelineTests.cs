@@ -77,6 +77,11 @@ public class ExperimentPipelineTests(PlatformFixture platform)
         Assert.Contains("model.onnx", names);
         Assert.Contains("input_example.json", names);
         Assert.Contains("model-card.md", names);
+
+        // The card reports the holdout per age band and marital status, the spec's sensitive attributes.
+        string card = (await models.GetBlobClient(prefix + "model-card.md").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("| Age | ≤ 25 | selection_rate |", card, StringComparison.Ordinal);
+        Assert.Contains("| Marital | married | true_positive_rate |", card, StringComparison.Ordinal);
     }
 
     [Fact]

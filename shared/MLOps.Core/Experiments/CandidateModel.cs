@@ -4,7 +4,8 @@ namespace MLOps.Core.Experiments;
 
 /// <summary>
 /// The refitted best model: holdout metrics, whether it meets the acceptance gate, the ONNX parity verdict and
-/// where its ONNX artifact is tracked. A candidate that fails parity is never registered.
+/// where its ONNX artifact is tracked, and its per-group holdout metrics for each sensitive attribute. A candidate
+/// that fails parity is never registered.
 /// </summary>
 public sealed record CandidateModel(
     string RunId,
@@ -19,4 +20,5 @@ public sealed record CandidateModel(
     IReadOnlyList<string> FeatureNames,
     IReadOnlyList<FeatureImportance> Importance,
     string OnnxArtifact,
-    long HoldoutRows);
+    long HoldoutRows,
+    IReadOnlyList<FairnessResult> Fairness);

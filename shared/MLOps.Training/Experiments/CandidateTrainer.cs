@@ -1,4 +1,8 @@
 using MLOps.Core.Experiments;
+using MLOps.Core.FeatureStore;
+using MLOps.Core.Projects;
+using MLOps.Core.Registry.Cards;
+using MLOps.Core.Requirements;
 using MLOps.Core.Tracking;
 using MLOps.Training.Data;
 using MLOps.Training.Importance;
@@ -12,9 +16,10 @@ namespace MLOps.Training.Experiments;
 /// <summary>
 /// Refits the search's best proposal on every training row, measures it on the holdout, exports it to ONNX and
 /// proves the ONNX model scores the holdout like ML.NET does (max |Δ| ≤ 1e-5), then ranks its features by
-/// permutation importance. The ONNX bytes and the verdicts are logged as artifacts of the best trial's run.
+/// permutation importance and measures it per group of each sensitive attribute. The ONNX bytes and the verdicts
+/// are logged as artifacts of the best trial's run.
 /// </summary>
-public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker tracker)
+public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker tracker, ProjectRegistry projects, SensitiveGroups sensitive)
 {
     public const string OnnxArtifact = "model/model.onnx";
 
@@ -29,6 +34,9 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         IReadOnlyDictionary<string, double> holdout = model.Evaluate(split.Test).ToDictionary();
         byte[] onnx = OnnxModelExporter.Export(model);
         ParityReport parity = OnnxParityChecker.Check(model, onnx, split.Test);
+        ProjectSpec spec = await projects.LoadSpecAsync(plan.SpecBlob, cancellationToken);
+        IReadOnlyList<FairnessResult> fairness = FairnessEvaluator.Evaluate(
+            split.Test, model.Predict(split.Test), await sensitive.ReadAsync(plan.FeatureSet, spec, cancellationToken));
         CardImportance[] importance = PermutationImportance.Compute(model, split.Test, seed)
             .Select(f => new CardImportance(f.Feature, f.Importance))
             .ToArray();
@@ -37,6 +45,7 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         string artifact = await tracker.LogArtifactAsync(plan.Project, runId, OnnxArtifact, BinaryData.FromBytes(onnx), cancellationToken);
         await tracker.LogArtifactAsync(plan.Project, runId, "model/parity.json", BinaryData.FromObjectAsJson(parity), cancellationToken);
         await tracker.LogArtifactAsync(plan.Project, runId, "model/importance.json", BinaryData.FromObjectAsJson(importance), cancellationToken);
+        await tracker.LogArtifactAsync(plan.Project, runId, "model/fairness.json", BinaryData.FromObjectAsJson(fairness), cancellationToken);
         await tracker.LogMetricsAsync(
             plan.Project, runId, holdout.ToDictionary(m => "holdout_" + m.Key, m => m.Value), cancellationToken: cancellationToken);
 
@@ -53,6 +62,7 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
             split.Test.FeatureNames,
             importance,
             artifact,
-            split.Test.Rows);
+            split.Test.Rows,
+            fairness);
     }
 }

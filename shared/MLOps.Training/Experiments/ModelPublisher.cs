@@ -95,6 +95,7 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
             ? []
             : [$"Holdout {plan.ScoreMetric} {candidate.HoldoutMetrics[plan.ScoreMetric]:F4} does not meet the acceptance gate {plan.Acceptance}."],
         SensitiveAttributes = spec.SensitiveAttributes.Select(a => a.Column).ToArray(),
+        Fairness = candidate.Fairness,
         CreatedAt = version.CreatedAt,
         CreatedBy = principal,
     };

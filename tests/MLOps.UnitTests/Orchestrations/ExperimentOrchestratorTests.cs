@@ -86,7 +86,7 @@ public class ExperimentOrchestratorTests
             });
         Setup(context, nameof(TrainCandidateActivity), new CandidateModel(
             "exp-random-t039", "LogisticRegression", new Dictionary<string, string>(), new Dictionary<string, double> { ["Auc"] = 0.82 }, true,
-            parity, parity ? 1e-7 : 0.0125, "CPU", parity ? null : "max |Δ| 0.0125 at row 514", ["x"], [], "a", 100));
+            parity, parity ? 1e-7 : 0.0125, "CPU", parity ? null : "max |Δ| 0.0125 at row 514", ["x"], [], "a", 100, []));
         return context;
     }
 
