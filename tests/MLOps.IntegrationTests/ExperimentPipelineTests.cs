@@ -64,6 +64,9 @@ public class ExperimentPipelineTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, challenger.Status);
         Assert.Equal(report.GetProperty("bestRunId").GetString(), challenger.Json.GetProperty("runId").GetString());
 
+        // Whoever the body claims, the author of the version is the caller who started the experiment.
+        Assert.Equal("data-scientist", challenger.Json.GetProperty("createdBy").GetString());
+
         // The registered version carries an MLflow ONNX directory and a model card.
         var models = platform.Blobs.GetBlobContainerClient("models");
         string prefix = $"{project}/{project}/1/";

@@ -35,6 +35,11 @@ public sealed class PipelineLauncher(IAuditLog audit, PlatformMetrics metrics, I
             return this.Duplicate(pipeline, instanceId, trigger);
         }
 
+        if (input is IPipelineInput stamped)
+        {
+            input = stamped.ForCaller(caller.Principal);
+        }
+
         string id;
         try
         {

@@ -32,6 +32,8 @@ public sealed record ExperimentRequest(
         new(SearchStrategyKind.Genetic, 8),
     ];
 
+    public IPipelineInput ForCaller(string principal) => this with { RequestedBy = principal };
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

@@ -5,4 +5,10 @@ public interface IPipelineInput
 {
     /// <summary>Every problem found, each naming the field; empty when the input is valid.</summary>
     IReadOnlyList<string> Validate();
+
+    /// <summary>
+    /// The input with its requester set to the authenticated caller, for inputs that record one (who registered a
+    /// model is who started its experiment, whatever the request body claimed).
+    /// </summary>
+    IPipelineInput ForCaller(string principal) => this;
 }

@@ -11,6 +11,8 @@ public sealed record RequirementsRequest(
     string? SampleBlob = null,
     string? RequestedBy = null) : IPipelineInput
 {
+    public IPipelineInput ForCaller(string principal) => this with { RequestedBy = principal };
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
