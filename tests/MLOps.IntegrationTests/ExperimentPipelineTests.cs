@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MLOps.IntegrationTests.Infrastructure;
 
 namespace MLOps.IntegrationTests;
@@ -80,6 +81,7 @@ public class ExperimentPipelineTests(PlatformFixture platform)
         Assert.Contains("model.onnx", names);
         Assert.Contains("input_example.json", names);
         Assert.Contains("model-card.md", names);
+        Assert.NotNull(await platform.Services.GetRequiredService<MLOps.Core.Tracking.IExperimentTracker>().ReadArtifactAsync(project, report.GetProperty("bestRunId").GetString()!, "plots/roc.svg"));
 
         // The card reports the holdout per age band and marital status, the spec's sensitive attributes.
         string card = (await models.GetBlobClient(prefix + "model-card.md").DownloadContentAsync()).Value.Content.ToString();

@@ -7,6 +7,7 @@ using MLOps.Core.Tracking;
 using MLOps.Training.Data;
 using MLOps.Training.Importance;
 using MLOps.Training.Onnx;
+using MLOps.Training.Plots;
 using MLOps.Training.Trainers;
 using MLOps.Training.Training;
 using CardImportance = MLOps.Core.Registry.Cards.FeatureImportance;
@@ -35,8 +36,9 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         byte[] onnx = OnnxModelExporter.Export(model);
         ParityReport parity = OnnxParityChecker.Check(model, onnx, split.Test);
         ProjectSpec spec = await projects.LoadSpecAsync(plan.SpecBlob, cancellationToken);
+        float[][] scores = model.Predict(split.Test);
         IReadOnlyList<FairnessResult> fairness = FairnessEvaluator.Evaluate(
-            split.Test, model.Predict(split.Test), await sensitive.ReadAsync(plan.FeatureSet, spec, cancellationToken));
+            split.Test, scores, await sensitive.ReadAsync(plan.FeatureSet, spec, cancellationToken));
         CardImportance[] importance = PermutationImportance.Compute(model, split.Test, seed)
             .Select(f => new CardImportance(f.Feature, f.Importance))
             .ToArray();
@@ -46,6 +48,12 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         await tracker.LogArtifactAsync(plan.Project, runId, "model/parity.json", BinaryData.FromObjectAsJson(parity), cancellationToken);
         await tracker.LogArtifactAsync(plan.Project, runId, "model/importance.json", BinaryData.FromObjectAsJson(importance), cancellationToken);
         await tracker.LogArtifactAsync(plan.Project, runId, "model/fairness.json", BinaryData.FromObjectAsJson(fairness), cancellationToken);
+        if (plan.Task == ModelTask.BinaryClassification)
+        {
+            var roc = RocCurve.Points(split.Test.BinaryLabels!, scores.Select(p => p[0]).ToArray());
+            await tracker.LogArtifactAsync(
+                plan.Project, runId, "plots/roc.svg", BinaryData.FromString(RocCurveSvg.Render(roc, $"{best.Algorithm} holdout")), cancellationToken);
+        }
         await tracker.LogMetricsAsync(
             plan.Project, runId, holdout.ToDictionary(m => "holdout_" + m.Key, m => m.Value), cancellationToken: cancellationToken);
 
