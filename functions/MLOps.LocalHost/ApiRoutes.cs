@@ -27,6 +27,7 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}/feature-sets", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.ListAsync(r, project));
         api.MapGet("/projects/{project}/feature-sets/{version}", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetAsync(r, project, version));
         api.MapGet("/projects/{project}/feature-sets/{version}/statistics", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetStatisticsAsync(r, project, version));
+        api.MapPost("/projects/{project}/feature-sets/{version}/training-set", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.TrainingSetAsync(r, project, version));
         api.MapGet("/projects/{project}/online-features", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.GetOnlineAsync(r, project));
         api.MapGet("/projects/{project}/runs", (HttpRequest r, string project, TrackingHttpApi h) => h.SearchAsync(r, project));
         api.MapGet("/projects/{project}/runs/compare", (HttpRequest r, string project, TrackingHttpApi h) => h.CompareAsync(r, project));

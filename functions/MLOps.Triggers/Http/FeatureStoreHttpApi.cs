@@ -17,7 +17,8 @@ public sealed class FeatureStoreHttpApi(
     OnlineFeatureStore online,
     FeatureStatisticsStore statistics,
     LineageStore lineage,
-    RequestGuard guard)
+    RequestGuard guard,
+    Microsoft.Extensions.Options.IOptions<HttpApiOptions> options)
 {
     /// <summary>Keys per batch lookup: one request, bounded fan-out of point reads.</summary>
     public const int MaxKeys = 100;
@@ -53,6 +54,48 @@ public sealed class FeatureStoreHttpApi(
         FeatureSetVersion? found = await offline.GetAsync(project, version, request.HttpContext.RequestAborted);
         FeatureStatistics? stats = found is null ? null : await statistics.LoadAsync(project, found.Version, request.HttpContext.RequestAborted);
         return stats is null ? NoVersion(project, version) : Results.Json(stats, FeatureStatisticsStore.Json);
+    }
+
+    /// <summary>
+    /// <c>POST …/feature-sets/{version}/training-set</c>: for each label event, the entity's latest feature row at or
+    /// before the label's time (never a later one); events with no such row are left out.
+    /// </summary>
+    public async Task<IResult> TrainingSetAsync(HttpRequest request, string project, string version)
+    {
+        if (!Authorized(request, out IResult? denied))
+        {
+            return denied;
+        }
+
+        (TrainingSetRequest? body, IResult? problem) = await JsonBody.ReadAsync<TrainingSetRequest>(request, options.Value.MaxBodyBytes, b => b.Validate());
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        FeatureSetVersion? found = await offline.GetAsync(project, version, request.HttpContext.RequestAborted);
+        if (found is null)
+        {
+            return NoVersion(project, version);
+        }
+
+        if (found.EventTime is null)
+        {
+            return Problems.BadRequest($"Version {found.Version} of '{project}' has no event-time column, so it cannot be joined point-in-time.");
+        }
+
+        FeatureFrame frame = await offline.PointInTimeAsync(found, body.Labels, request.HttpContext.RequestAborted);
+        return Results.Ok(new
+        {
+            version = found.Version,
+            rows = Enumerable.Range(0, frame.Rows).Select(r => new
+            {
+                key = frame.Keys[r],
+                time = frame.EventTimes?[r],
+                label = frame.Labels?[r],
+                features = frame.Features.ToDictionary(f => f.Name, f => double.IsNaN(f.Values[r]) ? (double?)null : f.Values[r]),
+            }),
+        });
     }
 
     public async Task<IResult> GetOnlineAsync(HttpRequest request, string project)

@@ -27,6 +27,13 @@ public sealed class FeatureStoreFunctions(FeatureStoreHttpApi api)
         string version) =>
         api.GetStatisticsAsync(request, project, version);
 
+    [Function("BuildTrainingSet")]
+    public Task<IResult> TrainingSetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{project}/feature-sets/{version}/training-set")] HttpRequest request,
+        string project,
+        string version) =>
+        api.TrainingSetAsync(request, project, version);
+
     [Function("GetOnlineFeatures")]
     public Task<IResult> GetOnlineAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "projects/{project}/online-features")] HttpRequest request,
