@@ -40,7 +40,12 @@ public sealed class FeatureStoreHttpApi(
             return denied;
         }
 
-        FeatureSetVersion? found = await offline.GetAsync(project, version, request.HttpContext.RequestAborted);
+        (FeatureSetVersion? found, IResult? invalid) = await this.FindAsync(project, version, request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         return found is null ? NoVersion(project, version) : Results.Ok(found);
     }
 
@@ -51,7 +56,12 @@ public sealed class FeatureStoreHttpApi(
             return denied;
         }
 
-        FeatureSetVersion? found = await offline.GetAsync(project, version, request.HttpContext.RequestAborted);
+        (FeatureSetVersion? found, IResult? invalid) = await this.FindAsync(project, version, request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         FeatureStatistics? stats = found is null ? null : await statistics.LoadAsync(project, found.Version, request.HttpContext.RequestAborted);
         return stats is null ? NoVersion(project, version) : Results.Json(stats, FeatureStatisticsStore.Json);
     }
@@ -73,7 +83,12 @@ public sealed class FeatureStoreHttpApi(
             return problem!;
         }
 
-        FeatureSetVersion? found = await offline.GetAsync(project, version, request.HttpContext.RequestAborted);
+        (FeatureSetVersion? found, IResult? invalid) = await this.FindAsync(project, version, request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         if (found is null)
         {
             return NoVersion(project, version);
@@ -150,6 +165,18 @@ public sealed class FeatureStoreHttpApi(
         vector.FeatureSetSha256,
         Values = vector.Values.ToDictionary(v => v.Key, v => double.IsNaN(v.Value) ? (double?)null : v.Value),
     };
+
+    private async Task<(FeatureSetVersion? Found, IResult? Invalid)> FindAsync(string project, string version, HttpRequest request)
+    {
+        try
+        {
+            return (await offline.GetAsync(project, version, request.HttpContext.RequestAborted), null);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, Problems.BadRequest(ex.Message));
+        }
+    }
 
     private static IResult NoVersion(string project, string version) =>
         Problems.NotFound($"Project '{project}' has no feature-set version '{version}'.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using MLOps.Core;
 using MLOps.Core.Security;
+using MLOps.Core.Tracking;
 using MLOps.Training.Experiments;
 
 namespace MLOps.Triggers.Http;
@@ -9,7 +10,7 @@ namespace MLOps.Triggers.Http;
 /// <c>POST /api/projects/{project}/runs/{runId}/reproduce</c>: trains a recorded run again from what the tracker
 /// holds and answers the recorded and recomputed metrics side by side (synchronously: one run's cross-validation).
 /// </summary>
-public sealed class ReproductionHttpApi(RunReproducer reproducer, RequestGuard guard)
+public sealed class ReproductionHttpApi(RunReproducer reproducer, IExperimentTracker tracker, RequestGuard guard)
 {
     public async Task<IResult> ReproduceAsync(HttpRequest request, string project, string runId)
     {
@@ -19,6 +20,11 @@ public sealed class ReproductionHttpApi(RunReproducer reproducer, RequestGuard g
             return denied;
         }
 
+        if (await tracker.GetRunAsync(project, runId, request.HttpContext.RequestAborted) is null)
+        {
+            return Problems.NotFound($"Project '{project}' has no run '{runId}'.");
+        }
+
         try
         {
             RunReproduction result = await reproducer.ReproduceAsync(project, runId, request.HttpContext.RequestAborted);
@@ -26,7 +32,8 @@ public sealed class ReproductionHttpApi(RunReproducer reproducer, RequestGuard g
         }
         catch (DataRejectedException ex)
         {
-            return Problems.NotFound(ex.Message);
+            // The run exists but cannot be trained again as recorded (not completed, its data changed or is gone).
+            return Problems.Conflict(ex.Message);
         }
     }
 }

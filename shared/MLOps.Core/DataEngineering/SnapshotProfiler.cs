@@ -22,7 +22,9 @@ public sealed class SnapshotProfiler(BlobServiceClient blobs)
         ArgumentNullException.ThrowIfNull(request);
         IngestedFile snapshot = request.Snapshot;
         BlobClient target = this.Snapshots.GetBlobClient($"{snapshot.Project}/work/{snapshot.Sha256}/profile-c{request.Chunk:D5}-g{request.Group:D3}.json");
-        if (await target.ExistsAsync(cancellationToken))
+
+        // The same bytes landed again: the merged profile already exists, so the merge will not need this cell.
+        if (await this.Snapshots.GetBlobClient(ProfileBlob(snapshot)).ExistsAsync(cancellationToken) || await target.ExistsAsync(cancellationToken))
         {
             return target.Name;
         }

@@ -57,6 +57,11 @@ public sealed record ExperimentRequest(
         {
             problems.Add($"search needs at least one stage, each with at least one trial, {MaxTrials} trials in all at most");
         }
+        else if (search.GroupBy(s => s.Strategy).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            // A stage's runs, seed and sub-orchestrations are named by its strategy: give one stage the trials instead.
+            problems.Add($"search names the {repeated.Key} strategy more than once; give one stage all its trials");
+        }
 
         if (this.ModelName is { } name && !Registry.ModelAliases.IsValidModelName(name))
         {

@@ -28,7 +28,6 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
         BinaryData onnx = await tracker.ReadArtifactAsync(plan.Project, candidate.RunId, CandidateTrainer.OnnxArtifact, cancellationToken)
             ?? throw new InvalidOperationException($"Run '{candidate.RunId}' has no ONNX artifact to register.");
 
-        await registry.CreateModelAsync(plan.Project, plan.ModelName, $"{plan.Task} model of project {plan.Project}", cancellationToken);
         ModelVersion version = await registry.RegisterVersionAsync(
             new ModelVersionRequest
             {

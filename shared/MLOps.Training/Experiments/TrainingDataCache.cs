@@ -16,7 +16,7 @@ public sealed class TrainingDataCache(OfflineFeatureStore offline)
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TrainingTable>>> tables = new(StringComparer.Ordinal);
 
-    public Task<TrainingTable> GetAsync(FeatureSetVersion version, ModelTask task, string? positiveClass)
+    public async Task<TrainingTable> GetAsync(FeatureSetVersion version, ModelTask task, string? positiveClass)
     {
         ArgumentNullException.ThrowIfNull(version);
         string key = $"{version.Sha256}|{task}|{positiveClass}";
@@ -27,14 +27,15 @@ public sealed class TrainingDataCache(OfflineFeatureStore offline)
 
         Lazy<Task<TrainingTable>> entry = this.tables.GetOrAdd(
             key, _ => new Lazy<Task<TrainingTable>>(() => TrainingTable.LoadAsync(offline.ReadAsync(version), task, positiveClass)));
-        Task<TrainingTable> load = entry.Value;
-
-        // A failed read must not stay cached: the next trial retries it.
-        if (load.IsFaulted)
+        try
         {
-            this.tables.TryRemove(key, out _);
+            return await entry.Value;
         }
-
-        return load;
+        catch
+        {
+            // A failed read must not stay cached: the next trial (or the activity's retry) reads again.
+            this.tables.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
     }
 }

@@ -42,6 +42,9 @@ public sealed class TrialRunner(TrainingDataCache data, IExperimentTracker track
                     ["trial"] = proposal.TrialNumber.ToString(CultureInfo.InvariantCulture),
                     ["folds"] = plan.Folds.ToString(CultureInfo.InvariantCulture),
                     ["scoreMetric"] = plan.ScoreMetric,
+                    ["holdoutModulus"] = plan.HoldoutModulus.ToString(CultureInfo.InvariantCulture),
+                    ["task"] = plan.Task.ToString(),
+                    ["positiveClass"] = plan.PositiveClass ?? string.Empty,
                 },
             },
             cancellationToken);

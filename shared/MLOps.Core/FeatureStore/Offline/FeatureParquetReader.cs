@@ -16,7 +16,7 @@ public static class FeatureParquetReader
         DataField[] fields = reader.Schema.DataFields;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
-            ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
             int rows = checked((int)group.RowCount);
             int f = 0;
             var keys = new string?[rows];

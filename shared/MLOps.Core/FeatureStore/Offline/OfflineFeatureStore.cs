@@ -66,12 +66,23 @@ public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider ti
 
         await foreach (BlobItem item in this.Snapshots.GetBlobsAsync(new GetBlobsOptions { Prefix = FeatureStoreLayout.VersionsPrefix(project) }, cancellationToken))
         {
-            BinaryData content = (await this.Snapshots.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken)).Value.Content;
-            versions.Add(content.ToObjectFromJson<FeatureSetVersion>(Json)
-                ?? throw new InvalidDataException($"The version record '{item.Name}' is empty."));
+            versions.Add((await this.ReadVersionAsync(item.Name, cancellationToken))!);
         }
 
         return [.. versions.OrderBy(v => v.Version)];
+    }
+
+    private async Task<FeatureSetVersion?> ReadVersionAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            BinaryData content = (await this.Snapshots.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content;
+            return content.ToObjectFromJson<FeatureSetVersion>(Json) ?? throw new InvalidDataException($"The version record '{name}' is empty.");
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -81,16 +92,27 @@ public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider ti
     public async Task<FeatureSetVersion?> GetAsync(string project, string selector, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(selector);
-        IReadOnlyList<FeatureSetVersion> versions = await this.ListAsync(project, cancellationToken);
         if (string.Equals(selector, "latest", StringComparison.OrdinalIgnoreCase))
         {
-            return versions.Count == 0 ? null : versions[^1];
+            // Zero-padded record names list in version order: the last name is the latest, one download.
+            string? last = null;
+            if (await this.Snapshots.ExistsAsync(cancellationToken))
+            {
+                await foreach (BlobItem item in this.Snapshots.GetBlobsAsync(new GetBlobsOptions { Prefix = FeatureStoreLayout.VersionsPrefix(project) }, cancellationToken))
+                {
+                    last = item.Name;
+                }
+            }
+
+            return last is null ? null : await this.ReadVersionAsync(last, cancellationToken);
         }
 
         if (int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && selector.Length < 8)
         {
-            return versions.FirstOrDefault(v => v.Version == number);
+            return await this.ReadVersionAsync(FeatureStoreLayout.Version(project, number), cancellationToken);
         }
+
+        IReadOnlyList<FeatureSetVersion> versions = await this.ListAsync(project, cancellationToken);
 
         if (selector.Length < 8 || !selector.All(char.IsAsciiHexDigit))
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using MLOps.Core.Storage;
@@ -109,7 +107,7 @@ public static class MlflowModelDirectory
 
     /// <summary>A model UUID derived from the version's identity, so every write of it agrees.</summary>
     public static string DeterministicUuid(string identity) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+        ContentHash.Sha256(identity)[..32];
 
     /// <summary>MLflow's Schema.to_json: a JSON list of tensor specs, stored in the YAML as a string.</summary>
     internal static string TensorSchema(IEnumerable<MlflowTensor> tensors) =>
