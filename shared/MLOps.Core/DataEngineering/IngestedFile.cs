@@ -18,12 +18,14 @@ public sealed record IngestedFile(
     IReadOnlyList<string> Columns,
     string SnapshotBlob,
     bool SnapshotCreated,
-    long DataStart,
     IReadOnlyList<long> ChunkStarts,
     IReadOnlyList<IReadOnlyList<string>> ColumnGroups,
     long? LandedBytes = null)
 {
     public int Chunks => this.ChunkStarts.Count;
+
+    /// <summary>Where the header ends: the first chunk starts there.</summary>
+    public long DataStart => this.ChunkStarts[0];
 
     public (long Start, long End) Chunk(int index) =>
         (this.ChunkStarts[index], index + 1 < this.ChunkStarts.Count ? this.ChunkStarts[index + 1] : this.Bytes);

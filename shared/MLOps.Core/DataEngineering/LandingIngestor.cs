@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Options;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.Storage;
@@ -53,11 +52,11 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
             shape.Complete();
             string digest = Convert.ToHexStringLower(sha.GetHashAndReset());
             string snapshotName = $"{request.Project}/raw/{digest}.csv";
-            bool created = await CommitAsync(staging, snapshots.GetBlobClient(snapshotName), cancellationToken);
+            bool created = await snapshots.GetBlobClient(snapshotName).TryCreateFromAsync(staging, cancellationToken);
             string? md5 = download.Details.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
             return new IngestedFile(
                 request.Project, request.BlobName, download.Details.ETag.ToString(), md5, digest, bytes, rows,
-                shape.Columns, snapshotName, created, shape.DataStart, [shape.DataStart, .. shape.ChunkStarts],
+                shape.Columns, snapshotName, created, [shape.DataStart, .. shape.ChunkStarts],
                 shape.Columns.Chunk(Math.Max(1, limits.ColumnGroupSize)).Select(g => (IReadOnlyList<string>)g).ToArray(),
                 LandedBytes: length);
         }
@@ -161,29 +160,6 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
         catch (CsvFormatException ex)
         {
             throw new DataRejectedException($"'{name}' is not valid CSV: {ex.Message}", ex);
-        }
-    }
-
-    private static async Task<bool> CommitAsync(BlobClient staging, BlobClient target, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await target.ExistsAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            // Server-side copy with a create-if-absent condition: the target appears whole or not at all.
-            CopyFromUriOperation copy = await target.StartCopyFromUriAsync(
-                staging.Uri,
-                new BlobCopyFromUriOptions { DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                cancellationToken);
-            await copy.WaitForCompletionAsync(cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
         }
     }
 }

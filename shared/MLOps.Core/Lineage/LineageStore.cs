@@ -18,10 +18,8 @@ public sealed class LineageStore(TableServiceClient tables)
 
     private const string Incoming = "in|";
 
-    private readonly TableClient client = tables.GetTableClient(TableName);
+    private readonly EnsuredTable client = new(tables.GetTableClient(TableName));
 
-    // Set only after a successful creation, so a failed one is tried again by the next call.
-    private volatile bool created;
 
     public async Task RecordAsync(LineageEdge edge, CancellationToken cancellationToken = default)
     {
@@ -98,16 +96,7 @@ public sealed class LineageStore(TableServiceClient tables)
         return edges;
     }
 
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (!this.created)
-        {
-            await this.client.CreateIfNotExistsAsync(cancellationToken);
-            this.created = true;
-        }
-
-        return this.client;
-    }
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => this.client.GetAsync(cancellationToken);
 
     private static TableEntity ToEntity(LineageEdge edge, bool forward)
     {

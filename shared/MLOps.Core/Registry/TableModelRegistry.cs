@@ -27,10 +27,8 @@ public sealed partial class TableModelRegistry(
 
     private const int MaxAttempts = 16;
 
-    private readonly TableClient table = tables.GetTableClient(RegistryTableLayout.TableName);
+    private readonly EnsuredTable table = new(tables.GetTableClient(RegistryTableLayout.TableName));
 
-    // Set only after a successful creation, so a failed one is tried again by the next call.
-    private volatile bool created;
 
     public async Task<RegisteredModel> CreateModelAsync(string project, string name, string? description = null, CancellationToken cancellationToken = default)
     {
@@ -255,14 +253,5 @@ public sealed partial class TableModelRegistry(
         return found.HasValue ? found.Value : null;
     }
 
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (!this.created)
-        {
-            await this.table.CreateIfNotExistsAsync(cancellationToken);
-            this.created = true;
-        }
-
-        return this.table;
-    }
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => this.table.GetAsync(cancellationToken);
 }

@@ -17,12 +17,10 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
 
     private const int MaxAttempts = 8;
 
-    private readonly TableClient table = tables.GetTableClient(RunTableLayout.TableName);
+    private readonly EnsuredTable table = new(tables.GetTableClient(RunTableLayout.TableName));
 
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
-    // Set only after a successful creation, so a failed one is tried again by the next call.
-    private volatile bool created;
 
     public async Task<RunRecord> StartRunAsync(RunStart start, CancellationToken cancellationToken = default)
     {
@@ -298,14 +296,5 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
         return found.HasValue ? found.Value : null;
     }
 
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (!this.created)
-        {
-            await this.table.CreateIfNotExistsAsync(cancellationToken);
-            this.created = true;
-        }
-
-        return this.table;
-    }
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => this.table.GetAsync(cancellationToken);
 }

@@ -21,7 +21,7 @@ public class DataEngineeringOrchestratorTests
 
     private static readonly IngestedFile Ingested = new(
         "credit", "credit/c.csv", "\"0x1\"", null, "ab", 100, 4, ["a", "b", "c"], "credit/raw/ab.csv", true,
-        DataStart: 6, ChunkStarts: [6, 50], ColumnGroups: [["a", "b"], ["c"]]);
+        ChunkStarts: [6, 50], ColumnGroups: [["a", "b"], ["c"]]);
 
     private static readonly ProjectRegistration Project = new()
     {

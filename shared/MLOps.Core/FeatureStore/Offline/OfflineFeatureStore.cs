@@ -32,7 +32,7 @@ public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider ti
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentNullException.ThrowIfNull(provenance);
         string dataBlob = FeatureStoreLayout.Data(staged.Project, staged.Sha256);
-        await PublishDataAsync(this.Snapshots.GetBlobClient(staged.StagingBlob), this.Snapshots.GetBlobClient(dataBlob), cancellationToken);
+        await this.Snapshots.GetBlobClient(dataBlob).TryCreateFromAsync(this.Snapshots.GetBlobClient(staged.StagingBlob), cancellationToken);
         for (int attempt = 0; attempt < CommitAttempts; attempt++)
         {
             IReadOnlyList<FeatureSetVersion> versions = await this.ListAsync(staged.Project, cancellationToken);
@@ -170,30 +170,4 @@ public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider ti
         QualityReportBlob = provenance.QualityReportBlob,
         CreatedAt = now,
     };
-
-    private static async Task PublishDataAsync(BlobClient staging, BlobClient target, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await target.ExistsAsync(cancellationToken))
-            {
-                return;
-            }
-
-            // Server-side copy with a create-if-absent condition: the data file appears whole or not at all.
-            CopyFromUriOperation copy = await target.StartCopyFromUriAsync(
-                staging.Uri,
-                new BlobCopyFromUriOptions { DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                cancellationToken);
-            await copy.WaitForCompletionAsync(cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // The same bytes were published by another commit.
-        }
-        finally
-        {
-            await staging.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
-        }
-    }
 }

@@ -66,49 +66,58 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
             writes.Add(write);
         }
 
-        await foreach (FeatureFrame frame in frames.WithCancellation(cancellationToken))
+        try
         {
-            FeatureColumn[] columns = Columns(version, frame);
-            for (int r = 0; r < frame.Rows; r++)
+            await foreach (FeatureFrame frame in frames.WithCancellation(cancellationToken))
             {
-                rows++;
-                string key = frame.Keys[r];
-
-                // With event times the latest one per key wins; without, the last row read.
-                if (frame.EventTimes is { } times)
+                FeatureColumn[] columns = Columns(version, frame);
+                for (int r = 0; r < frame.Rows; r++)
                 {
-                    if (kept.TryGetValue(key, out DateTimeOffset seen) && times[r] < seen)
+                    rows++;
+                    string key = frame.Keys[r];
+
+                    // With event times the latest one per key wins; without, the last row read.
+                    if (frame.EventTimes is { } times)
                     {
-                        continue;
+                        if (kept.TryGetValue(key, out DateTimeOffset seen) && times[r] < seen)
+                        {
+                            continue;
+                        }
+
+                        kept[key] = times[r];
                     }
 
-                    kept[key] = times[r];
-                }
+                    double[] values = new double[columns.Length];
+                    for (int f = 0; f < columns.Length; f++)
+                    {
+                        values[f] = columns[f].Values[r];
+                    }
 
-                double[] values = new double[columns.Length];
-                for (int f = 0; f < columns.Length; f++)
-                {
-                    values[f] = columns[f].Values[r];
-                }
+                    TableEntity entity = OnlineTableLayout.ToEntity(version, key, version.Features, values);
+                    if (!buckets.TryGetValue(entity.PartitionKey, out Dictionary<string, TableEntity>? bucket))
+                    {
+                        buckets[entity.PartitionKey] = bucket = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+                    }
 
-                TableEntity entity = OnlineTableLayout.ToEntity(version, key, version.Features, values);
-                if (!buckets.TryGetValue(entity.PartitionKey, out Dictionary<string, TableEntity>? bucket))
-                {
-                    buckets[entity.PartitionKey] = bucket = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-                }
-
-                bucket[entity.RowKey] = entity;
-                if (bucket.Count == BatchSize)
-                {
-                    buckets.Remove(entity.PartitionKey);
-                    await DispatchAsync(entity.PartitionKey, bucket);
+                    bucket[entity.RowKey] = entity;
+                    if (bucket.Count == BatchSize)
+                    {
+                        buckets.Remove(entity.PartitionKey);
+                        await DispatchAsync(entity.PartitionKey, bucket);
+                    }
                 }
             }
-        }
 
-        foreach ((string partition, Dictionary<string, TableEntity> bucket) in buckets)
+            foreach ((string partition, Dictionary<string, TableEntity> bucket) in buckets)
+            {
+                await DispatchAsync(partition, bucket);
+            }
+        }
+        catch
         {
-            await DispatchAsync(partition, bucket);
+            // Writes in flight release the gate when they end; let them end before the gate is disposed.
+            await ((Task)Task.WhenAll(writes)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
         (long Written, long Skipped)[] results = await Task.WhenAll(writes);
