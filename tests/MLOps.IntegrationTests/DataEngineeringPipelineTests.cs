@@ -141,6 +141,23 @@ public class DataEngineeringPipelineTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_file_over_the_size_limit_is_rejected_before_anything_is_copied()
+    {
+        string project = Projects.NewName("de");
+        BlobContainerClient direct = platform.Blobs.GetBlobContainerClient("size-limit");
+        await direct.CreateIfNotExistsAsync();
+        BlobContentInfo info = (await direct.GetBlobClient($"{project}/credit_data.csv").UploadAsync(Projects.DataPath("credit_data.csv"))).Value;
+        var ingestor = new MLOps.Core.DataEngineering.LandingIngestor(
+            platform.Blobs, Microsoft.Extensions.Options.Options.Create(new MLOps.Core.DataEngineering.DataEngineeringOptions { MaxFileBytes = 100_000 }));
+
+        MLOps.Core.DataRejectedException error = await Assert.ThrowsAsync<MLOps.Core.DataRejectedException>(() => ingestor.IngestAsync(
+            new MLOps.Core.DataEngineering.DataEngineeringRequest(project, $"{project}/credit_data.csv", info.ETag.ToString(), direct.Name)));
+
+        Assert.Contains("310198 bytes; the limit is 100000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await this.CountAsync($"{project}/", string.Empty));
+    }
+
+    [Fact]
     public async Task Data_for_an_unregistered_project_is_rejected()
     {
         string project = Projects.NewName("de");
