@@ -51,7 +51,7 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
             long rows = await CheckWellFormedAsync(staging, request.BlobName, cancellationToken);
             shape.Complete();
             string digest = Convert.ToHexStringLower(sha.GetHashAndReset());
-            string snapshotName = $"{request.Project}/raw/{digest}.csv";
+            string snapshotName = RawSnapshotBlob(request.Project, digest);
             bool created = await snapshots.GetBlobClient(snapshotName).TryCreateFromAsync(staging, cancellationToken);
             string? md5 = download.Details.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
             return new IngestedFile(
@@ -126,6 +126,9 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
             File.Delete(spool);
         }
     }
+
+    /// <summary>Where the raw snapshot of the given content lives in the snapshots container.</summary>
+    public static string RawSnapshotBlob(string project, string sha256) => $"{project}/raw/{sha256}.csv";
 
     private static async Task<BlobDownloadStreamingResult> DownloadAsync(
         BlobClient source, BlobRequestConditions? conditions, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
+using MLOps.Core.DataEngineering;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.Requirements;
@@ -28,7 +29,7 @@ public sealed class SensitiveGroups(BlobServiceClient blobs)
             return new Dictionary<string, IReadOnlyDictionary<string, string>>();
         }
 
-        BlobClient raw = blobs.GetBlobContainerClient(BlobContainers.Snapshots).GetBlobClient($"{version.Project}/raw/{version.RawSnapshotSha256}.csv");
+        BlobClient raw = blobs.GetBlobContainerClient(BlobContainers.Snapshots).GetBlobClient(LandingIngestor.RawSnapshotBlob(version.Project, version.RawSnapshotSha256));
         await using Stream content = await raw.OpenReadAsync(cancellationToken: cancellationToken);
         await using var reader = new CsvRecordReader(content);
         IReadOnlyList<string> header = await reader.ReadHeaderAsync(cancellationToken);
