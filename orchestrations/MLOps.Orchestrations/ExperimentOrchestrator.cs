@@ -41,10 +41,7 @@ public sealed class ExperimentOrchestrator : TaskOrchestrator<ExperimentRequest,
                 }
             }
 
-            TrialOutcome best = trials
-                .Where(t => t.Result.Status == TrialStatus.Completed)
-                .OrderByDescending(t => t.Result.Score).ThenBy(t => t.RunId, StringComparer.Ordinal)
-                .FirstOrDefault()
+            TrialOutcome best = TrialOutcome.Best(trials)
                 ?? throw new PipelineFailedException($"No trial of experiment {plan.Experiment} completed; see its runs in the tracker.");
 
             context.SetCustomStatus(new PipelineProgress("candidate", total - 2, total, best.RunId));
@@ -89,7 +86,7 @@ public sealed class ExperimentOrchestrator : TaskOrchestrator<ExperimentRequest,
 
     private static StageSummary Summarize(SearchStageResult result)
     {
-        TrialOutcome? best = result.Trials.Where(t => t.Result.Status == TrialStatus.Completed).MaxBy(t => t.Result.Score);
+        TrialOutcome? best = TrialOutcome.Best(result.Trials);
         return new StageSummary(
             result.Strategy, result.Trials.Count, result.Trials.Count(t => t.Result.Status == TrialStatus.Stopped),
             best?.Result.Score, best?.RunId, result.StopReason);

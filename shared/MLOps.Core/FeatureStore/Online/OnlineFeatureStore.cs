@@ -40,10 +40,7 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
                 $"{version.Project} v{version.Version} has {version.Features.Count} features; an online row holds at most {OnlineTableLayout.MaxFeatures}.");
         }
 
-        foreach (string feature in version.Features)
-        {
-            _ = OnlineTableLayout.PropertyOf(feature);
-        }
+        string[] properties = OnlineTableLayout.PropertiesOf(version.Features);
 
         TableClient table = await this.TableAsync(version.Project, cancellationToken);
         var buckets = new Dictionary<string, Dictionary<string, TableEntity>>(StringComparer.Ordinal);
@@ -93,7 +90,7 @@ public sealed class OnlineFeatureStore(TableServiceClient tables, int maxParalle
                         values[f] = columns[f].Values[r];
                     }
 
-                    TableEntity entity = OnlineTableLayout.ToEntity(version, key, version.Features, values);
+                    TableEntity entity = OnlineTableLayout.ToEntity(version, key, version.Features, properties, values);
                     if (!buckets.TryGetValue(entity.PartitionKey, out Dictionary<string, TableEntity>? bucket))
                     {
                         buckets[entity.PartitionKey] = bucket = new Dictionary<string, TableEntity>(StringComparer.Ordinal);

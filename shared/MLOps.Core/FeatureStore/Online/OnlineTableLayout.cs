@@ -58,7 +58,11 @@ public static class OnlineTableLayout
         return FeaturePrefix + feature;
     }
 
-    public static TableEntity ToEntity(FeatureSetVersion version, string key, IReadOnlyList<string> features, double[] values)
+    /// <summary>The properties of <paramref name="features"/>, validated once per version rather than once per row.</summary>
+    public static string[] PropertiesOf(IReadOnlyList<string> features) => [.. features.Select(PropertyOf)];
+
+    /// <param name="properties">From <see cref="PropertiesOf"/>, aligned with <paramref name="features"/>.</param>
+    public static TableEntity ToEntity(FeatureSetVersion version, string key, IReadOnlyList<string> features, IReadOnlyList<string> properties, double[] values)
     {
         var entity = new TableEntity(PartitionOf(key), RowKeyOf(key))
         {
@@ -74,7 +78,7 @@ public static class OnlineTableLayout
             }
             else
             {
-                entity[PropertyOf(features[f])] = values[f];
+                entity[properties[f]] = values[f];
             }
         }
 

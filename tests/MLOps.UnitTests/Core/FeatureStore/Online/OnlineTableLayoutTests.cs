@@ -10,7 +10,7 @@ public sealed class OnlineTableLayoutTests
     {
         FeatureSetVersion version = Versions.Of("p", 3, "amount", "age", "flag");
 
-        TableEntity entity = OnlineTableLayout.ToEntity(version, "c/1", version.Features, [12.5, double.NaN, 0]);
+        TableEntity entity = OnlineTableLayout.ToEntity(version, "c/1", version.Features, OnlineTableLayout.PropertiesOf(version.Features), [12.5, double.NaN, 0]);
         OnlineFeatureVector vector = OnlineTableLayout.FromEntity(entity);
 
         Assert.False(entity.ContainsKey("F_age"));
