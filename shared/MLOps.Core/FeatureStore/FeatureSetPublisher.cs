@@ -43,6 +43,17 @@ public sealed class FeatureSetPublisher(
                 snapshot.Project, Clean(reader, cleaning, cancellationToken), features, FeatureSetSource.Of(spec), cancellationToken: cancellationToken);
         }
 
+        // The change guard judges the finished cleaning pass before anything is committed (see CleaningGuard).
+        CleaningReport report = cleaning.Report;
+        CleaningVerdict guard = CleaningGuard.Review(spec, report);
+        (string reportBlob, string reportHtml) = await CleaningReportFiles.WriteAsync(
+            snapshots, $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{features.DefinitionsSha256[..16]}", new CleaningRecord(snapshot.SourceBlob, report, guard), cancellationToken);
+        if (!guard.Passed)
+        {
+            await snapshots.GetBlobClient(staged.StagingBlob).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw new DataRejectedException($"'{snapshot.SourceBlob}': {guard.DescribeFailures()} (report {reportHtml})");
+        }
+
         FeatureSetCommit commit = await offline.CommitAsync(
             staged,
             new FeatureSetProvenance
@@ -57,11 +68,13 @@ public sealed class FeatureSetPublisher(
             },
             cancellationToken);
 
-        CleaningReport report = cleaning.Report;
-        string reportBlob = $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{features.DefinitionsSha256[..16]}.json";
-        await snapshots.GetBlobClient(reportBlob).TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
         return new PublishedFeatureSet(
-            commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped);
+            commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped)
+        {
+            CleaningReportHtmlBlob = reportHtml,
+            DuplicateRowsFound = report.DuplicateRowsFound,
+            Warnings = [.. guard.Warnings.Select(w => w.Message)],
+        };
     }
 
     private static async IAsyncEnumerable<CsvBatch> Clean(

@@ -43,14 +43,19 @@ public class DataValidatorTests
     }
 
     [Fact]
-    public void Allowed_values_can_ignore_case_and_skip_missing_values()
+    public void Allowed_values_match_exactly_or_by_canonical_spelling_and_skip_missing_values()
     {
         QualityReport report = Validate(
             new AllowedValuesRule("strict", "kind", ["a", "b"]),
-            new AllowedValuesRule("loose", "kind", ["A", "B", "C", "<B>"], IgnoreCase: true));
+            new AllowedValuesRule("exact-case", "kind", ["A", "B", "C", "<B>"]),
+            new AllowedValuesRule("canonical", "kind", ["A", "B", "C", "<B>"], Normalised: true),
+            new AllowedValuesRule("canonical-narrow", "kind", ["A", "B"], Normalised: true));
 
         Assert.Equal((2L, false), (report.Results[0].OffendingRows, report.Results[0].Passed));
-        Assert.Equal((0L, true), (report.Results[1].OffendingRows, report.Results[1].Passed));
+        Assert.Equal((9L, false), (report.Results[1].OffendingRows, report.Results[1].Passed));
+        Assert.Equal((0L, true), (report.Results[2].OffendingRows, report.Results[2].Passed));
+        Assert.Equal(["<b>", "c"], report.Results[3].Sample.Select(s => s.Value));
+        Assert.Contains("(by canonical spelling)", report.Results[3].Expected, StringComparison.Ordinal);
     }
 
     [Fact]
