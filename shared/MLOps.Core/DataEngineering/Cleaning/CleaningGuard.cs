@@ -67,7 +67,7 @@ public static class CleaningGuard
         {
             if (report.RowsWritten > 0 && report.Find(source.Key) is { Constant: true } column)
             {
-                string value = column.ConstantValue is { } only ? $"a single value, '{only}'" : "no value";
+                string value = column.ConstantValue is { } only ? $"the single value '{only}'" : "no value";
                 findings.Add(new CleaningFinding(
                     CleaningFindingKind.FeatureConstant,
                     GuardAction.Warn,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MLOps.Core.Requirements;
 
 namespace MLOps.Core.DataEngineering.Cleaning;
@@ -7,8 +8,10 @@ public sealed record CleaningVerdict(IReadOnlyList<CleaningFinding> Findings)
 {
     public bool Passed => !this.Findings.Any(f => f.Outcome == GuardAction.Fail);
 
+    [JsonIgnore]
     public IEnumerable<CleaningFinding> Failures => this.Findings.Where(f => f.Outcome == GuardAction.Fail);
 
+    [JsonIgnore]
     public IEnumerable<CleaningFinding> Warnings => this.Findings.Where(f => f.Outcome == GuardAction.Warn);
 
     /// <summary>The failures in one message, for the failed run.</summary>

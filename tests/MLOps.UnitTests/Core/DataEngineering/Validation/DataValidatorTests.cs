@@ -59,6 +59,29 @@ public class DataValidatorTests
     }
 
     [Fact]
+    public void Boolean_accepts_the_usual_spellings_and_0_1_integers_and_categorical_accepts_integer_codes()
+    {
+        CsvBatch table = DataFiles.Table(
+            ["flag", "bit", "count", "code"], ["Yes", "1", "0", "408"], ["n", "0", "2", "415"], ["TRUE", "1", "1", "408"], ["f", "", "1", "510"]);
+        var profiler = new ColumnProfiler(table.Columns);
+        profiler.Add(table);
+        ValidationRun run = new DataValidator().Start(
+            ColumnProfiler.Finish(profiler.ToPartial()),
+            [
+                new ColumnTypeRule("flag", "flag", ColumnType.Boolean),
+                new ColumnTypeRule("bit", "bit", ColumnType.Boolean),
+                new ColumnTypeRule("count", "count", ColumnType.Boolean),
+                new ColumnTypeRule("code", "code", ColumnType.Categorical),
+            ]);
+        run.Inspect(table);
+        RuleResult[] results = [.. run.Complete("t").Results];
+
+        Assert.Equal([true, true, false, true], results.Select(r => r.Passed));
+        Assert.Equal(("Boolean", "Integer"), (results[1].Expected, results[1].Observed));
+        Assert.Equal(("2", 1L), (Assert.Single(results[2].Sample).Value, results[2].OffendingRows));
+    }
+
+    [Fact]
     public void Uniqueness_flags_repeats_after_the_first_occurrence()
     {
         RuleResult result = Validate(new UniqueRule("id-unique", "id")).Results[0];
