@@ -27,12 +27,11 @@ public sealed class SnapshotValidator(BlobServiceClient blobs, SnapshotProfiler 
             snapshot.SourceBlob, profile, DataContract.ValidationRules(spec), reader.ReadBatchesAsync(cancellationToken), cancellationToken);
 
         string name = $"{snapshot.Project}/quality/{snapshot.Sha256}-{Path.GetFileNameWithoutExtension(request.SpecBlob)[..16]}";
-        await snapshots.GetBlobClient(name + ".json").TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
-        await snapshots.GetBlobClient(name + ".html").TryCreateAsync(BinaryData.FromString(QualityReportHtml.Render(report)), cancellationToken);
+        (string json, string html) = await ReportFiles.WriteAsync(snapshots, name, report, QualityReportHtml.Render(report), cancellationToken);
         return new QualitySummary(
             report.Status,
-            name + ".json",
-            name + ".html",
+            json,
+            html,
             report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Hard).Select(r => r.Describe()).ToArray(),
             report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Soft).Select(r => r.Describe()).ToArray());
     }

@@ -39,8 +39,9 @@ public sealed class FeatureSetPublisher(
         // or committed, and the features are fitted on the values as cleaning writes them, not as they landed.
         (CleaningReport report, DatasetProfile cleaned) = await CleanAndProfileAsync(snapshots, snapshot, plan, profile, cancellationToken);
         CleaningVerdict guard = CleaningGuard.Review(spec, report);
-        (string reportBlob, string reportHtml) = await CleaningReportFiles.WriteAsync(
-            snapshots, $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{FeatureDefinitionsHash.Of(spec.Features)[..16]}", new CleaningRecord(snapshot.SourceBlob, report, guard), cancellationToken);
+        var record = new CleaningRecord(snapshot.SourceBlob, report, guard);
+        (string reportBlob, string reportHtml) = await ReportFiles.WriteAsync(
+            snapshots, $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{FeatureDefinitionsHash.Of(spec.Features)[..16]}", record, CleaningReportHtml.Render(record), cancellationToken);
         if (!guard.Passed)
         {
             throw new DataRejectedException($"'{snapshot.SourceBlob}': {guard.DescribeFailures()} (report {reportHtml})");

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using MLOps.Core.Requirements;
 
@@ -15,13 +14,7 @@ public static class CleaningReportHtml
     {
         ArgumentNullException.ThrowIfNull(record);
         CleaningReport report = record.Report;
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<title>Cleaning: ").Append(E(record.Dataset)).Append("</title>\n<style>\n")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
-            .Append("th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}")
-            .Append(".pass{color:#176f2c}.warn{color:#8a5a00}.fail{color:#b00020}code{font-size:.9em}\n</style>\n</head>\n<body>\n")
-            .Append("<h1>Cleaning: ").Append(E(record.Dataset)).Append("</h1>\n");
+        StringBuilder html = ReportHtml.Begin($"Cleaning: {record.Dataset}");
         string status = record.Guard.Passed ? (record.Guard.Warnings.Any() ? "warn" : "pass") : "fail";
         html.Append("<p>Change guard: <strong class=\"").Append(status).Append("\">")
             .Append(status == "fail" ? "Failed" : status == "warn" ? "Passed with warnings" : "Passed").Append("</strong>. ")
@@ -72,8 +65,8 @@ public static class CleaningReportHtml
             html.Append("</tbody>\n</table>\n");
         }
 
-        return html.Append("</body>\n</html>\n").ToString();
+        return ReportHtml.End(html);
     }
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    private static string E(string value) => ReportHtml.E(value);
 }
