@@ -132,8 +132,9 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
         output.WriteLine($"      validated: {quality.GetProperty("status").GetString()}, {quality.GetProperty("warnings").GetArrayLength()} warning(s); report snapshots/{quality.GetProperty("htmlBlob").GetString()}");
         JsonElement published = result.GetProperty("featureSet");
         JsonElement version = published.GetProperty("version");
-        output.WriteLine($"      cleaned: {published.GetProperty("rowsRead").GetInt64():N0} rows read, {published.GetProperty("duplicateRowsDropped").GetInt64()} exact duplicates dropped, " +
-            $"{published.GetProperty("invalidRowsDropped").GetInt64()} invalid rows dropped, missing values imputed by rule");
+        output.WriteLine($"      cleaned: {published.GetProperty("rowsRead").GetInt64():N0} rows read, {published.GetProperty("duplicateRowsFound").GetInt64()} exact duplicates found " +
+            $"({published.GetProperty("duplicateRowsDropped").GetInt64()} dropped), {published.GetProperty("invalidRowsDropped").GetInt64()} invalid rows dropped, missing values imputed by rule, " +
+            $"{published.GetProperty("warnings").GetArrayLength()} change-guard warning(s); report snapshots/{published.GetProperty("cleaningReportHtmlBlob").GetString()}");
         output.WriteLine($"      feature set v{version.GetProperty("version").GetInt32()} ({(published.GetProperty("created").GetBoolean() ? "new" : "same content as before, no new version")}): " +
             $"{version.GetProperty("rows").GetInt64():N0} rows x {version.GetProperty("features").GetArrayLength()} features, sha256 {version.GetProperty("sha256").GetString()![..16]}...");
         JsonElement consistency = result.GetProperty("consistency");

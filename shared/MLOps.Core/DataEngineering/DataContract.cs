@@ -16,6 +16,37 @@ namespace MLOps.Core.DataEngineering;
 /// </summary>
 public static class DataContract
 {
+    /// <summary>
+    /// Every rule the data pipeline holds a file to, and the spec review holds its sample to: the column rules, no
+    /// rule on a key that ingestion generates (it is not in the raw data), and for a classification task the
+    /// target's classes (<see cref="TargetClassesRule"/>: a single class is refused).
+    /// </summary>
+    public static IReadOnlyList<DataRule> ValidationRules(ProjectSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        DataRules rules = spec.EntityKey.Generated
+            ? spec.DataRules with { Columns = [.. spec.DataRules.Columns.Where(c => c.Name != spec.EntityKey.Column)] }
+            : spec.DataRules;
+        var result = new List<DataRule>(ValidationRules(rules));
+        if (spec.Task != ModelTask.Regression && rules.Find(spec.Target.Column) is { } target)
+        {
+            bool binary = spec.Task == ModelTask.BinaryClassification;
+            result.Add(new TargetClassesRule(
+                $"{target.Name}.classes",
+                target.Name,
+                MinClasses: 2,
+                MaxClasses: binary ? 2 : null,
+                RequiredClass: binary ? spec.Target.PositiveClass : null,
+                target.AllowedValues,
+                target.Normalise,
+                ValidationSeverity.Hard,
+                binary ? $"{target.Name} has both classes" : $"{target.Name} has at least two classes"));
+        }
+
+        return result;
+    }
+
+    /// <summary>The rules of the columns alone (type, range, allowed values, missing share, uniqueness) and the row count.</summary>
     public static IReadOnlyList<DataRule> ValidationRules(DataRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -56,8 +87,9 @@ public static class DataContract
     }
 
     /// <summary>
-    /// Exact duplicates dropped, categorical spellings normalised, soft-rule offenders handled per rule, missing
-    /// values imputed where the column tolerates them (never the target's: a made-up label is worse than none).
+    /// Exact duplicates dropped only when the rules say so, spellings normalised only in columns that opt in (to
+    /// the declared allowed spelling they match), soft-rule offenders handled per rule, missing values imputed
+    /// where the column tolerates them (never the target's: a made-up label is worse than none).
     /// </summary>
     public static CleaningPlan CleaningPlan(DataRules rules, string? targetColumn)
     {
@@ -86,8 +118,8 @@ public static class DataContract
 
         return new CleaningPlan
         {
-            DropDuplicateRows = true,
-            NormaliseColumns = rules.Columns.Where(c => c.Type == SpecType.Categorical).Select(c => c.Name).ToArray(),
+            DropDuplicateRows = rules.DropDuplicateRows,
+            Normalise = rules.Columns.Where(c => c.Normalise).Select(c => new NormaliseRule(c.Name, c.AllowedValues)).ToArray(),
             InvalidValues = invalid,
             Imputations = imputations,
         };
@@ -118,7 +150,7 @@ public static class DataContract
             $"{column.Name} in [{Bound(column.Min)}, {Bound(column.Max)}]");
 
     private static AllowedValuesRule Allowed(ColumnRule column, IReadOnlyList<string> allowed, ValidationSeverity severity) =>
-        new($"{column.Name}.allowed", column.Name, allowed, IgnoreCase: false, severity, $"{column.Name} in the allowed set");
+        new($"{column.Name}.allowed", column.Name, allowed, column.Normalise, severity, $"{column.Name} in the allowed set");
 
     private static string Bound(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "∞";
 

@@ -32,6 +32,12 @@ public sealed record DataSample
     /// <summary>Rows in the whole data set when this is a subsample; null when the sample is all the data.</summary>
     public long? PopulationRows { get; init; }
 
+    /// <summary>True when the reader stopped at its row limit: the file goes on past these rows.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>The sample is not all the data (truncated, or standing for a larger population).</summary>
+    public bool IsPartial => this.Truncated || this.PopulationRows is not null;
+
     public long TotalRows => this.PopulationRows ?? this.Rows.Count;
 
     public int IndexOf(string column)
@@ -61,6 +67,6 @@ public sealed record DataSample
         string?[][] rows = this.Rows
             .Select(row => (string?[])[.. row, compute(name => row[this.IndexOf(name)])])
             .ToArray();
-        return new DataSample([.. this.Columns, column], rows, this.PopulationRows);
+        return new DataSample([.. this.Columns, column], rows, this.PopulationRows) { Truncated = this.Truncated };
     }
 }

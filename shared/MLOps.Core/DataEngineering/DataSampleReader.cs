@@ -24,7 +24,7 @@ public static class DataSampleReader
             {
                 if (rows.Count == maxRows)
                 {
-                    return new DataSample(columns, rows);
+                    return new DataSample(columns, rows) { Truncated = true };
                 }
 
                 rows.Add(record.Fields.Select(f => MissingValues.IsMissing(f) ? null : f).ToArray());

@@ -24,22 +24,15 @@ public sealed class SnapshotValidator(BlobServiceClient blobs, SnapshotProfiler 
         await using Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken);
         await using var reader = new CsvRecordReader(content);
         QualityReport report = await new DataValidator().ValidateAsync(
-            snapshot.SourceBlob, profile, DataContract.ValidationRules(spec.DataRules), reader.ReadBatchesAsync(cancellationToken), cancellationToken);
+            snapshot.SourceBlob, profile, DataContract.ValidationRules(spec), reader.ReadBatchesAsync(cancellationToken), cancellationToken);
 
         string name = $"{snapshot.Project}/quality/{snapshot.Sha256}-{Path.GetFileNameWithoutExtension(request.SpecBlob)[..16]}";
-        await snapshots.GetBlobClient(name + ".json").TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
-        await snapshots.GetBlobClient(name + ".html").TryCreateAsync(BinaryData.FromString(QualityReportHtml.Render(report)), cancellationToken);
+        (string json, string html) = await ReportFiles.WriteAsync(snapshots, name, report, QualityReportHtml.Render(report), cancellationToken);
         return new QualitySummary(
             report.Status,
-            name + ".json",
-            name + ".html",
-            report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Hard).Select(Describe).ToArray(),
-            report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Soft).Select(Describe).ToArray());
-    }
-
-    private static string Describe(RuleResult result)
-    {
-        string rows = result.Sample.Count == 0 ? string.Empty : $"; e.g. record(s) {string.Join(", ", result.Sample.Select(s => s.RecordNumber))}";
-        return $"{result.RuleId} ({result.Name}): expected {result.Expected}, observed {result.Observed}{rows}";
+            json,
+            html,
+            report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Hard).Select(r => r.Describe()).ToArray(),
+            report.Results.Where(r => !r.Passed && r.Severity == RuleSeverity.Soft).Select(r => r.Describe()).ToArray());
     }
 }

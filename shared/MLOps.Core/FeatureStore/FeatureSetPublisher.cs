@@ -14,9 +14,10 @@ namespace MLOps.Core.FeatureStore;
 
 /// <summary>
 /// Cleans a validated snapshot by the project's data contract, engineers its declared features and commits the
-/// result to the offline store, in one streaming pass: raw records → cleaned records → feature rows → Parquet.
-/// The feature transforms are fitted on the snapshot's profile, so the same snapshot under the same
-/// definitions gives the same bytes and therefore the same version.
+/// result to the offline store, streaming: raw records → cleaned records → feature rows → Parquet.
+/// A first pass cleans and profiles the cleaned rows: the change guard (<see cref="CleaningGuard"/>) judges it
+/// before anything is built, and the feature transforms are fitted on that profile (the values as cleaning writes
+/// them), so the same snapshot under the same definitions gives the same bytes and therefore the same version.
 /// </summary>
 public sealed class FeatureSetPublisher(
     BlobServiceClient blobs,
@@ -31,10 +32,23 @@ public sealed class FeatureSetPublisher(
         IngestedFile snapshot = request.Snapshot;
         ProjectSpec spec = await registry.LoadSpecAsync(request.SpecBlob, cancellationToken);
         DatasetProfile profile = await profiler.LoadAsync(snapshot, cancellationToken);
-        FittedFeatureSet features = FeatureEngineer.Fit(spec, profile);
-        CleaningRun cleaning = new DataCleaner(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column)).Start(snapshot.Columns, profile);
-
+        CleaningPlan plan = DataContract.CleaningPlan(spec.DataRules, spec.Target.Column);
         BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
+
+        // First pass: clean and profile the cleaned rows. The change guard judges the pass before anything is built
+        // or committed, and the features are fitted on the values as cleaning writes them, not as they landed.
+        (CleaningReport report, DatasetProfile cleaned) = await CleanAndProfileAsync(snapshots, snapshot, plan, profile, cancellationToken);
+        CleaningVerdict guard = CleaningGuard.Review(spec, report);
+        var record = new CleaningRecord(snapshot.SourceBlob, report, guard);
+        (string reportBlob, string reportHtml) = await ReportFiles.WriteAsync(
+            snapshots, $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{FeatureDefinitionsHash.Of(spec.Features)[..16]}", record, CleaningReportHtml.Render(record), cancellationToken);
+        if (!guard.Passed)
+        {
+            throw new DataRejectedException($"'{snapshot.SourceBlob}': {guard.DescribeFailures()} (report {reportHtml})");
+        }
+
+        FittedFeatureSet features = FeatureEngineer.Fit(spec, cleaned);
+        CleaningRun cleaning = new DataCleaner(plan).Start(snapshot.Columns, profile);
         StagedFeatureSet staged;
         await using (Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken))
         await using (var reader = new CsvRecordReader(content))
@@ -57,11 +71,28 @@ public sealed class FeatureSetPublisher(
             },
             cancellationToken);
 
-        CleaningReport report = cleaning.Report;
-        string reportBlob = $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{features.DefinitionsSha256[..16]}.json";
-        await snapshots.GetBlobClient(reportBlob).TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
         return new PublishedFeatureSet(
-            commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped);
+            commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped)
+        {
+            CleaningReportHtmlBlob = reportHtml,
+            DuplicateRowsFound = report.DuplicateRowsFound,
+            Warnings = [.. guard.Warnings.Select(w => w.Message)],
+        };
+    }
+
+    private static async Task<(CleaningReport Report, DatasetProfile Cleaned)> CleanAndProfileAsync(
+        BlobContainerClient snapshots, IngestedFile snapshot, CleaningPlan plan, DatasetProfile profile, CancellationToken cancellationToken)
+    {
+        CleaningRun cleaning = new DataCleaner(plan).Start(snapshot.Columns, profile);
+        var cleanedProfiler = new ColumnProfiler(snapshot.Columns);
+        await using Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken);
+        await using var reader = new CsvRecordReader(content);
+        await foreach (CsvBatch batch in Clean(reader, cleaning, cancellationToken))
+        {
+            cleanedProfiler.Add(batch);
+        }
+
+        return (cleaning.Report, ColumnProfiler.Finish(cleanedProfiler.ToPartial()));
     }
 
     private static async IAsyncEnumerable<CsvBatch> Clean(

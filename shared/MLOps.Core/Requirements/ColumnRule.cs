@@ -14,7 +14,23 @@ public sealed record ColumnRule
 
     public double? Max { get; init; }
 
+    /// <summary>
+    /// The values a Categorical, Text or Boolean column may hold. Without <see cref="Normalise"/> a value matches
+    /// only byte for byte (ordinal, case-sensitive); with it, a value matches the allowed value with the same
+    /// canonical spelling (<see cref="SpellingNormaliser"/>) and cleaning rewrites it to that allowed value's
+    /// declared spelling.
+    /// </summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
+
+    /// <summary>
+    /// Opt-in spelling normalisation (Categorical and Text columns): cleaning folds spelling variants — Unicode
+    /// NFKC, case, runs of whitespace — to one spelling: the declared allowed value they match, or the canonical
+    /// (lower-case) spelling when the column lists no allowed values. False (the default) keeps values byte for byte.
+    /// </summary>
+    public bool Normalise { get; init; }
+
+    /// <summary>This column's own change guard, replacing <see cref="DataRules.ChangeGuard"/> for it; absent means that one.</summary>
+    public ChangeGuard? ChangeGuard { get; init; }
 
     /// <summary>Share of missing values tolerated, in [0, 1]; absent means no limit.</summary>
     public double? MaxMissingShare { get; init; }

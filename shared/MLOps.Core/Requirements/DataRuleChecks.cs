@@ -1,3 +1,5 @@
+using MLOps.Core.DataEngineering.Cleaning;
+
 namespace MLOps.Core.Requirements;
 
 /// <summary>The data contract must be satisfiable: sane ranges and shares, unique column names.</summary>
@@ -20,6 +22,7 @@ internal static class DataRuleChecks
             context.Add("$.dataRules.columns", "must declare at least the target column");
         }
 
+        CheckGuard(context, rules.ChangeGuard, "$.dataRules.changeGuard");
         HashSet<string> seen = new(StringComparer.Ordinal);
         foreach ((ColumnRule column, int i) in SpecCheckContext.Each(rules.Columns))
         {
@@ -67,6 +70,27 @@ internal static class DataRuleChecks
             {
                 context.Add(path + ".allowedValues", "lists a value more than once");
             }
+            else if (column.Normalise && CategorySpelling.Ambiguous(allowed) is { } clash)
+            {
+                context.Add(
+                    path + ".allowedValues",
+                    $"'{clash.First}' and '{clash.Second}' have the same canonical spelling '{clash.Canonical}', so a normalised column cannot tell them apart");
+            }
+        }
+
+        if (column.Normalise && column.Type is not (ColumnType.Categorical or ColumnType.Text))
+        {
+            context.Add(path + ".normalise", $"spelling normalisation applies to Categorical or Text columns, not {column.Type}");
+        }
+
+        CheckGuard(context, column.ChangeGuard, path + ".changeGuard");
+    }
+
+    private static void CheckGuard(SpecCheckContext context, ChangeGuard? guard, string path)
+    {
+        if (guard is { MaxShare: var share } && !(share >= 0 && share <= 1))
+        {
+            context.Add(path + ".maxShare", $"{share} is not a share in [0, 1]");
         }
     }
 }

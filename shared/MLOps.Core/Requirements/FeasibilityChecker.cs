@@ -4,23 +4,21 @@ using MLOps.Core.DataEngineering;
 namespace MLOps.Core.Requirements;
 
 /// <summary>
-/// Checks a validated spec against a sample of the real data before any modelling starts: enough rows, the
-/// declared columns and label present, missing values within the rules, a usable label balance, and no
-/// feature that is really the label in disguise. The spec must be valid (<see cref="ProjectSpecValidator"/>).
+/// Checks a validated spec against a sample of the real data before any modelling starts. The data contract is
+/// checked by rehearsing the data pipeline on the sample (<see cref="ContractRehearsal"/>: the same validation
+/// rules, cleaning plan and change guard), so the review accepts exactly what the pipeline would accept on the same
+/// rows; on top of that: the label present and usably balanced, and no feature that is the label in disguise.
+/// The spec must be valid (<see cref="ProjectSpecValidator"/>).
 /// </summary>
 public static class FeasibilityChecker
 {
     public static FeasibilityReport Check(ProjectSpec spec, DataSample sample, FeasibilityOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(sample);
         options ??= FeasibilityOptions.Default;
         List<FeasibilityFinding> findings = [];
-        if (sample.TotalRows < spec.DataRules.MinRows)
-        {
-            findings.Add(new(FeasibilityCheck.MinRows, FindingSeverity.Error, $"{sample.TotalRows} rows; the spec needs at least {spec.DataRules.MinRows}")
-            { Actual = sample.TotalRows, Limit = spec.DataRules.MinRows });
-        }
-
-        CheckColumns(spec, sample, findings);
+        ContractFindings.Add(spec, sample, ContractRehearsal.Run(spec, sample), findings);
         LabelBalance? balance = null;
         List<ColumnSignal> signals = [];
         if (sample.IndexOf(spec.Target.Column) < 0)
@@ -36,34 +34,6 @@ public static class FeasibilityChecker
         }
 
         return new FeasibilityReport(sample.TotalRows, findings) { Balance = balance, Signals = signals };
-    }
-
-    private static void CheckColumns(ProjectSpec spec, DataSample sample, List<FeasibilityFinding> findings)
-    {
-        foreach (ColumnRule rule in spec.DataRules.Columns)
-        {
-            FindingSeverity severity = rule.Severity == RuleSeverity.Hard ? FindingSeverity.Error : FindingSeverity.Warning;
-            if (sample.IndexOf(rule.Name) < 0)
-            {
-                // A key that ingestion generates cannot be in the raw data.
-                if (!(spec.EntityKey.Generated && spec.EntityKey.Column == rule.Name))
-                {
-                    findings.Add(new(FeasibilityCheck.ColumnPresent, severity, $"declared column '{rule.Name}' is not in the data") { Column = rule.Name });
-                }
-
-                continue;
-            }
-
-            if (rule.MaxMissingShare is { } limit && sample.Rows.Count > 0)
-            {
-                double share = (double)sample.Column(rule.Name).Count(v => v is null) / sample.Rows.Count;
-                if (share > limit)
-                {
-                    findings.Add(new(FeasibilityCheck.MissingShare, severity, $"'{rule.Name}' is missing in {Percent(share)} of rows; the rule allows {Percent(limit)}")
-                    { Column = rule.Name, Actual = share, Limit = limit });
-                }
-            }
-        }
     }
 
     private static void CheckLeakage(

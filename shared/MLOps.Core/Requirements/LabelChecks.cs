@@ -1,6 +1,6 @@
 namespace MLOps.Core.Requirements;
 
-/// <summary>The label must have the values the task needs, and the rarest class must not be vanishingly rare.</summary>
+/// <summary>A regression label must be numbers; for classification, the rarest class must not be vanishingly rare.</summary>
 internal static class LabelChecks
 {
     public static LabelBalance? Check(ProjectSpec spec, IReadOnlyList<string?> target, FeasibilityOptions options, List<FeasibilityFinding> findings)
@@ -9,7 +9,12 @@ internal static class LabelChecks
         string[] labels = [.. target.OfType<string>()];
         if (labels.Length == 0)
         {
-            findings.Add(new(FeasibilityCheck.LabelValues, FindingSeverity.Error, $"the target column '{column}' has no values") { Column = column });
+            // A classification target without values is already refused by its TargetClassesRule.
+            if (spec.Task == ModelTask.Regression)
+            {
+                findings.Add(new(FeasibilityCheck.LabelValues, FindingSeverity.Error, $"the target column '{column}' has no values") { Column = column });
+            }
+
             return null;
         }
 
@@ -27,25 +32,9 @@ internal static class LabelChecks
         Dictionary<string, long> counts = labels.GroupBy(l => l, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
-        if (counts.Count < 2)
-        {
-            findings.Add(new(FeasibilityCheck.LabelValues, FindingSeverity.Error, $"the target column '{column}' has a single class") { Column = column });
-        }
 
-        if (spec.Task == ModelTask.BinaryClassification)
-        {
-            if (counts.Count > 2)
-            {
-                findings.Add(new(FeasibilityCheck.LabelValues, FindingSeverity.Error, $"a binary target has {counts.Count} distinct values: {string.Join(", ", counts.Keys)}")
-                { Column = column, Actual = counts.Count, Limit = 2 });
-            }
-
-            if (spec.Target.PositiveClass is { } positive && !counts.ContainsKey(positive))
-            {
-                findings.Add(new(FeasibilityCheck.LabelValues, FindingSeverity.Error, $"the positive class '{positive}' does not occur in '{column}'") { Column = column });
-            }
-        }
-
+        // The classes themselves (a single class, a third one, the positive class absent) are the data contract's
+        // TargetClassesRule, which the review runs like the data pipeline does (ContractFindings).
         KeyValuePair<string, long> minority = counts.MinBy(c => c.Value);
         double share = (double)minority.Value / labels.Length;
         if (counts.Count >= 2 && share < options.MinMinorityShare)

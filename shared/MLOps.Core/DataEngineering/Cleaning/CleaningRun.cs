@@ -8,42 +8,55 @@ using MLOps.Core.DataEngineering.Validation;
 
 namespace MLOps.Core.DataEngineering.Cleaning;
 
-/// <summary>One streaming pass of a cleaning plan: <see cref="Clean"/> each batch in order, then read <see cref="Report"/>.</summary>
+/// <summary>
+/// One streaming pass of a cleaning plan: <see cref="Clean"/> each batch in order, then read <see cref="Report"/>.
+/// Besides the counts it keeps the first few before/after values of every rule that acted, for the reports and
+/// the change guard, and whether each column is left with a single value.
+/// </summary>
 public sealed class CleaningRun
 {
+    /// <summary>Before/after cases kept per rule and action.</summary>
+    public const int SampleSize = 5;
+
+    private const string DuplicateRule = "rows.duplicate";
+    private const int RowTextLimit = 200;
+
     private readonly bool dropDuplicates;
     private readonly string[] columns;
-    private readonly int[] normalise;
-    private readonly (int Index, RangeRule? Range, InvalidValueAction Action, Func<string, bool> Offends)[] invalid;
-    private readonly (int Index, string Fill)[] imputations;
+    private readonly (int Index, string Rule, CategorySpelling Spelling)[] normalise;
+    private readonly (int Index, DataRule Rule, RangeRule? Range, InvalidValueAction Action, Func<string, bool> Offends)[] invalid;
+    private readonly (int Index, string Rule, string Fill)[] imputations;
     private readonly Counts[] counts;
+    private readonly Dictionary<(string Rule, CleaningAction Action), Step> steps = [];
+    private readonly List<Step> stepOrder = [];
 
     // 128 bits of SHA-256 per distinct row: exact-duplicate detection at 16 bytes a row, collisions negligible.
     private readonly HashSet<UInt128> seenRows = [];
     private long rowsRead;
     private long duplicates;
+    private long duplicatesDropped;
     private long invalidRows;
 
     internal CleaningRun(CleaningPlan plan, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> fills)
     {
         this.dropDuplicates = plan.DropDuplicateRows;
         this.columns = [.. header];
-        this.normalise = plan.NormaliseColumns.Select(this.IndexOf).ToArray();
+        this.normalise = plan.Normalise.Select(n => (this.IndexOf(n.Column), n.Id, n.Spelling())).ToArray();
         this.invalid = plan.InvalidValues
-            .Select(r => (this.IndexOf(r.Rule.TargetColumn!), r.Rule as RangeRule, r.Action, r.Rule.CreateOffenceTest()!))
+            .Select(r => (this.IndexOf(r.Rule.TargetColumn!), r.Rule, r.Rule as RangeRule, r.Action, r.Rule.CreateOffenceTest()!))
             .ToArray();
-        this.imputations = plan.Imputations.Select(i => (this.IndexOf(i.Column), fills[i.Column])).ToArray();
+        this.imputations = plan.Imputations.Select(i => (this.IndexOf(i.Column), $"{i.Column}.impute", fills[i.Column])).ToArray();
         this.counts = header.Select(_ => new Counts()).ToArray();
     }
 
     public CleaningReport Report => new(
         this.rowsRead,
-        this.rowsRead - this.duplicates - this.invalidRows,
+        this.rowsRead - this.duplicatesDropped - this.invalidRows,
         this.duplicates,
+        this.duplicatesDropped,
         this.invalidRows,
-        this.columns.Select((c, i) => new ColumnCleaning(
-            c, this.counts[i].Normalised, this.counts[i].NulledOut, this.counts[i].Clipped, this.counts[i].Imputed,
-            this.imputations.Where(m => m.Index == i).Select(m => m.Fill).FirstOrDefault())).ToArray());
+        this.columns.Select((c, i) => this.counts[i].ToReport(c, this.imputations.Where(m => m.Index == i).Select(m => m.Fill).FirstOrDefault())).ToArray(),
+        this.stepOrder.Select(s => new CleaningStep(s.Rule, s.Column, s.Action, s.Count, [.. s.Samples])).ToArray());
 
     public CsvBatch Clean(CsvBatch batch)
     {
@@ -52,13 +65,21 @@ public sealed class CleaningRun
         foreach (CsvRecord record in batch.Records)
         {
             this.rowsRead++;
-            if (this.dropDuplicates && !this.seenRows.Add(RowHash(record.Fields)))
+            if (!this.seenRows.Add(RowHash(record.Fields)))
             {
                 this.duplicates++;
-                continue;
+                string row = RowText(record.Fields);
+                if (this.dropDuplicates)
+                {
+                    this.duplicatesDropped++;
+                    this.Note(DuplicateRule, null, CleaningAction.RowDropped, record.Number, row, null);
+                    continue;
+                }
+
+                this.Note(DuplicateRule, null, CleaningAction.DuplicateKept, record.Number, row, row);
             }
 
-            if (this.CleanRow(record.Fields) is { } fields)
+            if (this.CleanRow(record.Number, record.Fields) is { } fields)
             {
                 kept.Add(record with { Fields = fields });
             }
@@ -92,58 +113,103 @@ public sealed class CleaningRun
         }
     }
 
-    private string[]? CleanRow(IReadOnlyList<string> original)
+    private static string RowText(IReadOnlyList<string> fields)
+    {
+        string text = string.Join(",", fields);
+        return text.Length <= RowTextLimit ? text : string.Concat(text.AsSpan(0, RowTextLimit), "…");
+    }
+
+    private string[]? CleanRow(long record, IReadOnlyList<string> original)
     {
         string[] fields = [.. original];
-        foreach (int i in this.normalise)
+        foreach ((int i, _, CategorySpelling spelling) in this.normalise)
         {
-            fields[i] = SpellingNormaliser.Normalise(fields[i]);
+            // A value outside the allowed set stays as it is, for the allowed-values rule to null out or drop.
+            if (!MissingValues.IsMissing(fields[i]) && spelling.Clean(fields[i]) is { } cleaned)
+            {
+                fields[i] = cleaned;
+            }
         }
 
         // Drop-row rules first: a row that goes is counted once, as dropped, and changes nothing else.
-        foreach ((int index, _, InvalidValueAction action, Func<string, bool> offends) in this.invalid)
+        foreach ((int index, DataRule rule, _, InvalidValueAction action, Func<string, bool> offends) in this.invalid)
         {
             if (action == InvalidValueAction.DropRow && offends(fields[index]))
             {
                 this.invalidRows++;
+                this.Note(rule.Id, this.columns[index], CleaningAction.RowDropped, record, original[index], null);
                 return null;
             }
         }
 
-        foreach (int i in this.normalise)
+        for (int i = 0; i < fields.Length; i++)
         {
-            this.counts[i].Normalised += string.Equals(fields[i], original[i], StringComparison.Ordinal) ? 0 : 1;
+            this.counts[i].Present += MissingValues.IsMissing(original[i]) ? 0 : 1;
         }
 
-        foreach ((int index, RangeRule? range, InvalidValueAction action, Func<string, bool> offends) in this.invalid)
+        foreach ((int i, string rule, _) in this.normalise)
+        {
+            if (!string.Equals(fields[i], original[i], StringComparison.Ordinal))
+            {
+                this.counts[i].Normalised++;
+                this.Note(rule, this.columns[i], CleaningAction.Normalised, record, original[i], fields[i]);
+            }
+        }
+
+        foreach ((int index, DataRule rule, RangeRule? range, InvalidValueAction action, Func<string, bool> offends) in this.invalid)
         {
             if (action == InvalidValueAction.DropRow || !offends(fields[index]))
             {
                 continue;
             }
 
-            if (action == InvalidValueAction.Clip && ValueParsing.TryReal(fields[index], out double value))
+            string before = fields[index];
+            if (action == InvalidValueAction.Clip && ValueParsing.TryReal(before, out double value))
             {
                 fields[index] = ValueParsing.Format(range!.Clip(value));
                 this.counts[index].Clipped++;
+                this.Note(rule.Id, this.columns[index], CleaningAction.Clipped, record, before, fields[index]);
             }
             else
             {
                 fields[index] = string.Empty;
                 this.counts[index].NulledOut++;
+                this.Note(rule.Id, this.columns[index], CleaningAction.NulledOut, record, before, string.Empty);
             }
         }
 
-        foreach ((int index, string fill) in this.imputations)
+        foreach ((int index, string rule, string fill) in this.imputations)
         {
             if (MissingValues.IsMissing(fields[index]))
             {
+                this.Note(rule, this.columns[index], CleaningAction.Imputed, record, fields[index], fill);
                 fields[index] = fill;
                 this.counts[index].Imputed++;
             }
         }
 
+        for (int i = 0; i < fields.Length; i++)
+        {
+            this.counts[i].See(fields[i]);
+        }
+
         return fields;
+    }
+
+    private void Note(string rule, string? column, CleaningAction action, long record, string before, string? after)
+    {
+        if (!this.steps.TryGetValue((rule, action), out Step? step))
+        {
+            step = new Step(rule, column, action);
+            this.steps[(rule, action)] = step;
+            this.stepOrder.Add(step);
+        }
+
+        step.Count++;
+        if (step.Samples.Count < SampleSize)
+        {
+            step.Samples.Add(new ValueChange(record, before, after));
+        }
     }
 
     private int IndexOf(string column)
@@ -152,8 +218,26 @@ public sealed class CleaningRun
         return index >= 0 ? index : throw new ArgumentException($"Column '{column}' is not in the header.", nameof(column));
     }
 
+    private sealed class Step(string rule, string? column, CleaningAction action)
+    {
+        public string Rule { get; } = rule;
+
+        public string? Column { get; } = column;
+
+        public CleaningAction Action { get; } = action;
+
+        public long Count { get; set; }
+
+        public List<ValueChange> Samples { get; } = [];
+    }
+
     private sealed class Counts
     {
+        private string? first;
+        private bool varies;
+
+        public long Present { get; set; }
+
         public long Normalised { get; set; }
 
         public long NulledOut { get; set; }
@@ -161,5 +245,28 @@ public sealed class CleaningRun
         public long Clipped { get; set; }
 
         public long Imputed { get; set; }
+
+        public long MissingAfter { get; private set; }
+
+        /// <summary>Notes a value as written, to tell whether the column is left constant.</summary>
+        public void See(string value)
+        {
+            if (MissingValues.IsMissing(value))
+            {
+                this.MissingAfter++;
+            }
+            else if (this.first is null)
+            {
+                this.first = value;
+            }
+            else if (!this.varies && !string.Equals(this.first, value, StringComparison.Ordinal))
+            {
+                this.varies = true;
+            }
+        }
+
+        public ColumnCleaning ToReport(string column, string? fill) => new(
+            column, this.Present, this.Normalised, this.NulledOut, this.Clipped, this.Imputed, fill,
+            this.MissingAfter, !this.varies, this.varies ? null : this.first);
     }
 }

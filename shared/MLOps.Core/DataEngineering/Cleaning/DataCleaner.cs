@@ -36,9 +36,10 @@ public sealed class DataCleaner
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(profile);
-        var normalised = new HashSet<string>(this.plan.NormaliseColumns, StringComparer.Ordinal);
         var fills = this.plan.Imputations.ToDictionary(
-            i => i.Column, i => FillValue(i, profile, normalised.Contains(i.Column)), StringComparer.Ordinal);
+            i => i.Column,
+            i => FillValue(i, profile, this.plan.Normalise.FirstOrDefault(n => n.Column == i.Column)?.Spelling()),
+            StringComparer.Ordinal);
         return new CleaningRun(this.plan, columns, fills);
     }
 
@@ -60,7 +61,7 @@ public sealed class DataCleaner
         return run.Report;
     }
 
-    private static string FillValue(ImputeRule rule, DatasetProfile profile, bool normalise)
+    private static string FillValue(ImputeRule rule, DatasetProfile profile, CategorySpelling? spelling)
     {
         if (rule.Strategy == ImputeStrategy.Constant)
         {
@@ -77,9 +78,11 @@ public sealed class DataCleaner
             return ValueParsing.Format(column.Type == ColumnType.Integer ? Math.Round(median, MidpointRounding.ToEven) : median);
         }
 
-        // The mode of the spellings as they will be after normalisation, from the profile's top values.
+        // The mode of the spellings as cleaning will write them, from the profile's top values; a value that
+        // normalisation matches to no allowed value will be nulled out, so it cannot be the fill.
         return column.TopValues
-            .GroupBy(v => normalise ? SpellingNormaliser.Normalise(v.Value) : v.Value, StringComparer.Ordinal)
+            .Select(v => new ValueCount(spelling is null ? v.Value : spelling.Clean(v.Value) ?? string.Empty, v.Count))
+            .GroupBy(v => v.Value, StringComparer.Ordinal)
             .Where(g => !MissingValues.IsMissing(g.Key))
             .Select(g => new ValueCount(g.Key, g.Sum(v => v.Count)))
             .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)

@@ -54,14 +54,15 @@ internal static class ColumnProfileFactory
             return ColumnType.Empty;
         }
 
-        if (types.AllBoolean)
-        {
-            return ColumnType.Boolean;
-        }
-
+        // Numbers first: a 0/1 column is also Boolean evidence, but it keeps its numeric statistics as Integer.
         if (types.AllInteger)
         {
             return ColumnType.Integer;
+        }
+
+        if (types.AllBoolean)
+        {
+            return ColumnType.Boolean;
         }
 
         if (types.AllReal)

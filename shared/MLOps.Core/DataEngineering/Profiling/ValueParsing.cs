@@ -12,7 +12,8 @@ public static class ValueParsing
         "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
     ];
 
-    public static bool IsBoolean(string value) => bool.TryParse(value, out _);
+    /// <summary>One of the <see cref="BooleanValues"/> spellings (true/false, yes/no, y/n, t/f, 1/0, any case).</summary>
+    public static bool IsBoolean(string value) => BooleanValues.TryParse(value, out _);
 
     public static bool IsInteger(string value) =>
         long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);

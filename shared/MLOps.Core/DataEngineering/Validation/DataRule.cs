@@ -15,6 +15,7 @@ namespace MLOps.Core.DataEngineering.Validation;
 [JsonDerivedType(typeof(MaxMissingShareRule), "maxMissingShare")]
 [JsonDerivedType(typeof(UniqueRule), "unique")]
 [JsonDerivedType(typeof(MinRowCountRule), "minRowCount")]
+[JsonDerivedType(typeof(TargetClassesRule), "targetClasses")]
 public abstract record DataRule(string Id, RuleSeverity Severity, string? Name)
 {
     [JsonIgnore]

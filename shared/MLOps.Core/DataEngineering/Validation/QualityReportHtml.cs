@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace MLOps.Core.DataEngineering.Validation;
@@ -13,14 +12,7 @@ public static class QualityReportHtml
     public static string Render(QualityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<title>Data quality: ").Append(E(report.Dataset)).Append("</title>\n<style>\n")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
-            .Append("th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}")
-            .Append(".Passed{color:#176f2c}.PassedWithWarnings,.warn{color:#8a5a00}.Failed,.fail{color:#b00020}")
-            .Append("code{font-size:.9em}\n</style>\n</head>\n<body>\n")
-            .Append("<h1>Data quality: ").Append(E(report.Dataset)).Append("</h1>\n")
+        StringBuilder html = ReportHtml.Begin($"Data quality: {report.Dataset}")
             .Append("<p>Status: <strong class=\"").Append(report.Status).Append("\">").Append(report.Status).Append("</strong>; ")
             .Append(report.Rows).Append(" rows; ").Append(report.Results.Count(r => !r.Passed)).Append(" of ")
             .Append(report.Results.Count).Append(" rules failed.</p>\n")
@@ -50,8 +42,8 @@ public static class QualityReportHtml
             html.Append("</tbody>\n</table>\n");
         }
 
-        return html.Append("</body>\n</html>\n").ToString();
+        return ReportHtml.End(html);
     }
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    private static string E(string value) => ReportHtml.E(value);
 }

@@ -79,7 +79,10 @@ public sealed class ValidationRun
         if (column is not null && profiled is null)
         {
             // A misspelt or dropped column must not pass silently.
-            return new RuleResult(rule.Id, rule.DisplayName, rule.Kind, rule.Severity, column, false, $"column '{column}'", "column not found", 0, []);
+            return new RuleResult(rule.Id, rule.DisplayName, rule.Kind, rule.Severity, column, false, $"column '{column}'", "column not found", 0, [])
+            {
+                ColumnMissing = true,
+            };
         }
 
         RuleVerdict verdict = rule.Judge(this.profile, profiled, check.Offending);

@@ -131,7 +131,7 @@ public sealed class FeatureRowEncoder
             return x;
         }
 
-        return bool.TryParse(raw, out bool b)
+        return BooleanValues.TryParse(raw, out bool b)
             ? (b ? 1 : 0)
             : throw new InvalidDataException(
                 $"Feature '{feature.Definition.Name}' needs a number in the column '{SourcesOf(feature.Definition)[source]}', not '{raw}'.");

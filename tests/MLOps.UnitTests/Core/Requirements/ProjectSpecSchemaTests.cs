@@ -16,6 +16,8 @@ public sealed class ProjectSpecSchemaTests
     [Theory]
     [InlineData("credit-scoring.json")]
     [InlineData("telecom-churn.json")]
+    [InlineData("house-prices.json")]
+    [InlineData("concrete-strength.json")]
     public void Example_specs_satisfy_the_schema(string file)
     {
         EvaluationResults results = Evaluate(JsonNode.Parse(File.ReadAllText(SpecFixtures.SpecPath(file))));

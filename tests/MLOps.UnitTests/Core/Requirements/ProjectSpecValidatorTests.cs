@@ -22,6 +22,8 @@ public sealed class ProjectSpecValidatorTests
     [Theory]
     [InlineData("credit-scoring.json")]
     [InlineData("telecom-churn.json")]
+    [InlineData("house-prices.json")]
+    [InlineData("concrete-strength.json")]
     public void Example_specs_are_valid(string file)
     {
         SpecValidationResult result = ProjectSpecValidator.ValidateJson(File.ReadAllText(SpecFixtures.SpecPath(file)));
@@ -123,6 +125,10 @@ public sealed class ProjectSpecValidatorTests
     [InlineData("""{ "name": "Status", "type": "Categorical", "allowedValues": ["good", "bad"], "severity": "Fatal" }""", "$.dataRules.columns[0].severity", "Hard, Soft")]
     [InlineData("""{ "name": "Status", "type": "Categorical", "allowedValues": ["good", "bad", "unknown"] }""", "$.target.column", "exactly two")]
     [InlineData("""{ "name": "Age", "type": "Integer" }""", "$.dataRules.columns[4].name", "more than once")]
+    [InlineData("""{ "name": "Status", "type": "Integer", "normalise": true }""", "$.dataRules.columns[0].normalise", "Categorical or Text")]
+    [InlineData("""{ "name": "Status", "type": "Categorical", "allowedValues": ["good", "Good", "bad"], "normalise": true }""", "$.dataRules.columns[0].allowedValues", "'good' and 'Good' have the same canonical spelling 'good'")]
+    [InlineData("""{ "name": "Status", "type": "Categorical", "allowedValues": ["good", "bad"], "changeGuard": { "maxShare": 1.5 } }""", "$.dataRules.columns[0].changeGuard.maxShare", "[0, 1]")]
+    [InlineData("""{ "name": "Status", "type": "Categorical", "allowedValues": ["good", "bad"], "changeGuard": { "action": "Ignore" } }""", "$.dataRules.columns[0].changeGuard.action", "Fail, Warn")]
     public void Column_rules_are_checked(string column, string path, string fragment)
     {
         JsonObject spec = SpecFixtures.CreditNode();

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
+using MLOps.Core.DataEngineering;
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.DataEngineering.Profiling;
+using MLOps.Core.Requirements;
+using MLOps.UnitTests.Core.Requirements;
 
 namespace MLOps.UnitTests.Core.DataEngineering.Cleaning;
 
@@ -9,28 +12,15 @@ namespace MLOps.UnitTests.Core.DataEngineering.Cleaning;
 /// Cleaning shared/data/credit_data.csv. Reference numbers, computed independently:
 ///   missing: Home 6, Marital 1, Job 2, Income 381, Assets 47, Debt 18 (see CreditDataProfileTests)
 ///   /usr/bin/python3 -c "import csv, collections; r=[tuple(x) for x in csv.reader(open('credit_data.csv',newline=''))][1:];
-///     c=collections.Counter(r); print(sum(v-1 for v in c.values()))"   -> 2 exact duplicate rows (lines 1024, 2931),
-///     neither with a missing value
+///     c=collections.Counter(r); print(sum(v-1 for v in c.values()))"   -> 2 exact duplicate rows (lines 1024, 2931,
+///     i.e. records 1023 and 2930), neither with a missing value
 ///   medians (numpy.quantile .5): Income 125, Assets 3000, Debt 0; modes: Home owner, Marital married, Job fixed
 /// </summary>
 public class CreditDataCleaningTests
 {
-    private static readonly CleaningPlan Plan = new()
-    {
-        DropDuplicateRows = true,
-        NormaliseColumns = ["Home", "Marital", "Job"],
-        Imputations =
-        [
-            new ImputeRule("Income", ImputeStrategy.Median),
-            new ImputeRule("Assets", ImputeStrategy.Median),
-            new ImputeRule("Debt", ImputeStrategy.Median),
-            new ImputeRule("Home", ImputeStrategy.Mode),
-            new ImputeRule("Marital", ImputeStrategy.Mode),
-            new ImputeRule("Job", ImputeStrategy.Mode),
-        ],
-    };
+    private static readonly DataRules Rules = SpecFixtures.CreditSpec.DataRules;
 
-    private static async Task<(byte[] Csv, CleaningReport Report)> Clean(int batchSize)
+    private static async Task<(byte[] Csv, CleaningReport Report)> Clean(int batchSize, DataRules rules)
     {
         DatasetProfile profile = await DataFiles.ProfileAsync(DataFiles.CreditData);
         using var output = new MemoryStream();
@@ -38,7 +28,7 @@ public class CreditDataCleaningTests
         await using (var writer = new CsvRecordWriter(output, "\n", leaveOpen: true))
         {
             await writer.WriteRecordAsync(profile.Columns.Select(c => c.Name).ToArray());
-            report = await new DataCleaner(Plan).CleanAsync(
+            report = await new DataCleaner(DataContract.CleaningPlan(rules, "Status")).CleanAsync(
                 profile.Columns.Select(c => c.Name).ToArray(),
                 profile,
                 DataFiles.Batches(DataFiles.CreditData, batchSize),
@@ -49,11 +39,11 @@ public class CreditDataCleaningTests
     }
 
     [Fact]
-    public async Task Imputed_counts_equal_the_missing_counts_and_duplicates_are_dropped()
+    public async Task Under_the_credit_spec_imputed_counts_equal_the_missing_counts_and_duplicates_are_kept_but_counted()
     {
-        (_, CleaningReport report) = await Clean(1000);
+        (_, CleaningReport report) = await Clean(1000, Rules);
 
-        Assert.Equal((4454L, 4452L, 2L, 0L), (report.RowsRead, report.RowsWritten, report.DuplicateRowsDropped, report.InvalidRowsDropped));
+        Assert.Equal((4454L, 4454L, 2L, 0L, 0L), (report.RowsRead, report.RowsWritten, report.DuplicateRowsFound, report.DuplicateRowsDropped, report.InvalidRowsDropped));
         Assert.Equal(
             new Dictionary<string, long> { ["Home"] = 6, ["Marital"] = 1, ["Job"] = 2, ["Income"] = 381, ["Assets"] = 47, ["Debt"] = 18 },
             report.Columns.Where(c => c.Imputed > 0).ToDictionary(c => c.Column, c => c.Imputed));
@@ -63,15 +53,22 @@ public class CreditDataCleaningTests
                 ["Income"] = "125", ["Assets"] = "3000", ["Debt"] = "0", ["Home"] = "owner", ["Marital"] = "married", ["Job"] = "fixed",
             },
             report.Columns.Where(c => c.FillValue is not null).ToDictionary(c => c.Column, c => c.FillValue));
-        Assert.All(report.Columns, c => Assert.Equal(0, c.Normalised));
+
+        // Present = rows - missing: nothing present was nulled out, clipped or rewritten.
+        Assert.Equal(4454 - 381, report.Find("Income")!.Present);
+        Assert.All(report.Columns, c => Assert.Equal(0, c.Changed));
+        Assert.True(CleaningGuard.Review(SpecFixtures.CreditSpec, report) is { Passed: true, Findings.Count: 0 });
     }
 
     [Fact]
-    public async Task The_cleaned_file_has_no_missing_values_and_is_byte_identical_whatever_the_batching()
+    public async Task A_spec_that_opts_in_drops_the_two_duplicates_and_the_file_is_byte_identical_whatever_the_batching()
     {
-        (byte[] first, _) = await Clean(1000);
-        (byte[] second, _) = await Clean(37);
+        DataRules dropping = Rules with { DropDuplicateRows = true };
+        (byte[] first, CleaningReport report) = await Clean(1000, dropping);
+        (byte[] second, _) = await Clean(37, dropping);
 
+        Assert.Equal((4454L, 4452L, 2L, 2L), (report.RowsRead, report.RowsWritten, report.DuplicateRowsFound, report.DuplicateRowsDropped));
+        Assert.Equal([1023L, 2930L], report.Steps.Single(s => s.Rule == "rows.duplicate").Samples.Select(s => s.Record));
         Assert.Equal(Convert.ToHexString(SHA256.HashData(first)), Convert.ToHexString(SHA256.HashData(second)));
         await using var reader = new CsvRecordReader(new MemoryStream(first));
         DatasetProfile cleaned = await ColumnProfiler.ProfileAsync(reader);

@@ -19,11 +19,14 @@ public class ColumnProfilerTests
 
     [Theory]
     [InlineData(ColumnType.Boolean, "true", "False", "TRUE")]
+    [InlineData(ColumnType.Boolean, "yes", "No", " Y ", "n", "t", "F", "1", "0")]
+    [InlineData(ColumnType.Integer, "1", "0", "1")]
     [InlineData(ColumnType.Integer, "1", "-2", "003")]
     [InlineData(ColumnType.Real, "1.5", "2", "1e3")]
     [InlineData(ColumnType.DateTime, "2024-01-02", "2024-02-03T04:05:06", "2024-02-03 04:05:06")]
     [InlineData(ColumnType.Categorical, "1.5", "x", "1.5")]
-    [InlineData(ColumnType.Categorical, "yes", "no", "yes")]
+    [InlineData(ColumnType.Categorical, "yes", "no", "maybe")]
+    [InlineData(ColumnType.Categorical, "on", "off", "on")]
     [InlineData(ColumnType.Categorical, "NaN", "1", "2")]
     [InlineData(ColumnType.Empty, "", " ", "\t")]
     public void The_type_is_what_every_non_missing_value_parses_as(ColumnType expected, params string[] values)

@@ -60,8 +60,9 @@ public class CreditDataProfileTests
     {
         DatasetProfile profile = await Whole.Value;
 
+        // Records holds "no"/"yes", Boolean spellings (BooleanValues); the spec's Categorical accepts a Boolean column.
         Assert.Equal(
-            ["Categorical", "Integer", "Categorical", "Integer", "Integer", "Categorical", "Categorical", "Categorical",
+            ["Categorical", "Integer", "Categorical", "Integer", "Integer", "Categorical", "Boolean", "Categorical",
              "Integer", "Integer", "Integer", "Integer", "Integer", "Integer"],
             profile.Columns.Select(c => c.Type.ToString()));
     }

@@ -23,8 +23,11 @@ public class ChurnValidationTests
         new UniqueRule("state-key", "state", RuleSeverity.Soft),
         new MinRowCountRule("enough-rows", 10_000),
         new ColumnTypeRule("calls-integer", "number_customer_service_calls", ColumnType.Integer),
-        new ColumnTypeRule("churn-flag", "churn", ColumnType.Boolean, RuleSeverity.Soft),
+        new ColumnTypeRule("state-flag", "state", ColumnType.Boolean, RuleSeverity.Soft),
         new MaxMissingShareRule("phone-complete", "phone_number", 0.1),
+
+        // "yes"/"no" are Boolean spellings (BooleanValues), so the churn label satisfies Boolean.
+        new ColumnTypeRule("churn-flag", "churn", ColumnType.Boolean),
     ];
 
     private static async Task<QualityReport> Validate()
@@ -41,9 +44,9 @@ public class ChurnValidationTests
         Assert.Equal(QualityStatus.Failed, report.Status);
         Assert.Equal(5000, report.Rows);
         Assert.Equal(
-            ["area-codes", "day-minutes", "state-key", "enough-rows", "churn-flag", "phone-complete"],
+            ["area-codes", "day-minutes", "state-key", "enough-rows", "state-flag", "phone-complete"],
             report.Results.Where(r => !r.Passed).Select(r => r.RuleId));
-        Assert.Equal(["churn-complete", "calls-integer"], report.Results.Where(r => r.Passed).Select(r => r.RuleId));
+        Assert.Equal(["churn-complete", "calls-integer", "churn-flag"], report.Results.Where(r => r.Passed).Select(r => r.RuleId));
     }
 
     [Fact]
@@ -67,7 +70,8 @@ public class ChurnValidationTests
         Assert.Equal("0% missing (0 of 5000 rows)", results["churn-complete"].Observed);
         Assert.Equal(5000 - 51, results["state-key"].OffendingRows);
         Assert.Equal("5000 rows", results["enough-rows"].Observed);
-        Assert.Equal(("Boolean", "Categorical"), (results["churn-flag"].Expected, results["churn-flag"].Observed));
+        Assert.Equal(("Boolean", "Categorical", 5000L), (results["state-flag"].Expected, results["state-flag"].Observed, results["state-flag"].OffendingRows));
+        Assert.Equal(("Boolean", "Boolean"), (results["churn-flag"].Expected, results["churn-flag"].Observed));
         Assert.Equal("column not found", results["phone-complete"].Observed);
     }
 

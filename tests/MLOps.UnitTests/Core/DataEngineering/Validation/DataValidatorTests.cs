@@ -43,14 +43,42 @@ public class DataValidatorTests
     }
 
     [Fact]
-    public void Allowed_values_can_ignore_case_and_skip_missing_values()
+    public void Allowed_values_match_exactly_or_by_canonical_spelling_and_skip_missing_values()
     {
         QualityReport report = Validate(
             new AllowedValuesRule("strict", "kind", ["a", "b"]),
-            new AllowedValuesRule("loose", "kind", ["A", "B", "C", "<B>"], IgnoreCase: true));
+            new AllowedValuesRule("exact-case", "kind", ["A", "B", "C", "<B>"]),
+            new AllowedValuesRule("canonical", "kind", ["A", "B", "C", "<B>"], Normalised: true),
+            new AllowedValuesRule("canonical-narrow", "kind", ["A", "B"], Normalised: true));
 
         Assert.Equal((2L, false), (report.Results[0].OffendingRows, report.Results[0].Passed));
-        Assert.Equal((0L, true), (report.Results[1].OffendingRows, report.Results[1].Passed));
+        Assert.Equal((9L, false), (report.Results[1].OffendingRows, report.Results[1].Passed));
+        Assert.Equal((0L, true), (report.Results[2].OffendingRows, report.Results[2].Passed));
+        Assert.Equal(["<b>", "c"], report.Results[3].Sample.Select(s => s.Value));
+        Assert.Contains("(by canonical spelling)", report.Results[3].Expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Boolean_accepts_the_usual_spellings_and_0_1_integers_and_categorical_accepts_integer_codes()
+    {
+        CsvBatch table = DataFiles.Table(
+            ["flag", "bit", "count", "code"], ["Yes", "1", "0", "408"], ["n", "0", "2", "415"], ["TRUE", "1", "1", "408"], ["f", "", "1", "510"]);
+        var profiler = new ColumnProfiler(table.Columns);
+        profiler.Add(table);
+        ValidationRun run = new DataValidator().Start(
+            ColumnProfiler.Finish(profiler.ToPartial()),
+            [
+                new ColumnTypeRule("flag", "flag", ColumnType.Boolean),
+                new ColumnTypeRule("bit", "bit", ColumnType.Boolean),
+                new ColumnTypeRule("count", "count", ColumnType.Boolean),
+                new ColumnTypeRule("code", "code", ColumnType.Categorical),
+            ]);
+        run.Inspect(table);
+        RuleResult[] results = [.. run.Complete("t").Results];
+
+        Assert.Equal([true, true, false, true], results.Select(r => r.Passed));
+        Assert.Equal(("Boolean", "Integer"), (results[1].Expected, results[1].Observed));
+        Assert.Equal(("2", 1L), (Assert.Single(results[2].Sample).Value, results[2].OffendingRows));
     }
 
     [Fact]
