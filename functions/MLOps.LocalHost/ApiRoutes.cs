@@ -33,7 +33,7 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}/runs/compare", (HttpRequest r, string project, TrackingHttpApi h) => h.CompareAsync(r, project));
         api.MapGet("/projects/{project}/runs/best", (HttpRequest r, string project, TrackingHttpApi h) => h.BestAsync(r, project));
         api.MapGet("/projects/{project}/runs/{runId}", (HttpRequest r, string project, string runId, TrackingHttpApi h) => h.GetAsync(r, project, runId));
-        api.MapPost("/projects/{project}/runs/{runId}/reproduce", (HttpRequest r, string project, string runId, ReproductionHttpApi h) => h.ReproduceAsync(r, project, runId));
+        api.MapPost("/projects/{project}/runs/{runId}/reproduce", (HttpRequest r, string project, string runId, ReproductionHttpApi h, DurableTaskClient c) => h.ReproduceAsync(r, project, runId, c));
         api.MapGet("/projects/{project}/models/resolve", (HttpRequest r, string project, ModelRegistryHttpApi h) => h.ResolveAsync(r, project));
         api.MapGet("/projects/{project}/models/{name}", (HttpRequest r, string project, string name, ModelRegistryHttpApi h) => h.GetModelAsync(r, project, name));
         api.MapGet("/projects/{project}/models/{name}/compare", (HttpRequest r, string project, string name, ModelRegistryHttpApi h) => h.CompareAsync(r, project, name));

@@ -71,7 +71,7 @@ public class TrackingApiTests(PlatformFixture platform)
         Assert.Equal("r2", lowest.Json.GetProperty("runId").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=none&metric=auc", TestKeys.Business)).Status);
         Assert.Equal("r1", (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp&metric=AUC", TestKeys.Business)).Json.GetProperty("runId").GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp&metric=aucc", TestKeys.Business)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp&metric=aucc", TestKeys.Business)).Status);
         ApiResponse noMetric = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp", TestKeys.Business);
         Assert.Equal(HttpStatusCode.BadRequest, noMetric.Status);
         Assert.Contains("'metric'", noMetric.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -140,16 +140,7 @@ public sealed class TrackingHttpApi(IExperimentTracker tracker, RequestGuard gua
             return Problems.BadRequest("'higherIsBetter' must be true or false.");
         }
 
-        RunRecord? best;
-        try
-        {
-            best = await tracker.BestRunAsync(project, experiment, metric, higherIsBetter ?? true, request.HttpContext.RequestAborted);
-        }
-        catch (UnknownRunValueException ex)
-        {
-            return Unknown("metric", ex);
-        }
-
+        RunRecord? best = await tracker.BestRunAsync(project, experiment, metric, higherIsBetter ?? true, request.HttpContext.RequestAborted);
         return best is null
             ? Problems.NotFound($"No completed run of experiment '{experiment}' in project '{project}' has metric '{metric}'.")
             : Results.Json(best, DataEngineeringJson.Options);

@@ -214,11 +214,19 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
 
     public async Task<RunRecord?> BestRunAsync(string project, string experiment, string metric, bool higherIsBetter = true, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<RunRecord> runs = await this.SearchRunsAsync(
-            project,
-            new RunFilter { Experiment = experiment, Status = RunStatus.Completed, OrderBy = metric, Descending = higherIsBetter },
-            cancellationToken);
-        return runs.FirstOrDefault(r => RunQuery.ValueOf(r, metric) is { } v && !double.IsNaN(v));
+        try
+        {
+            IReadOnlyList<RunRecord> runs = await this.SearchRunsAsync(
+                project,
+                new RunFilter { Experiment = experiment, Status = RunStatus.Completed, OrderBy = metric, Descending = higherIsBetter },
+                cancellationToken);
+            return runs.FirstOrDefault(r => RunQuery.ValueOf(r, metric) is { } v && !double.IsNaN(v));
+        }
+        catch (UnknownRunValueException)
+        {
+            // "None has it" is this method's answer for a metric no run logged.
+            return null;
+        }
     }
 
     internal static string ArtifactBlobName(RunRecord run, string relativePath) =>
