@@ -24,6 +24,8 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}", (HttpRequest r, string project, ProjectHttpApi h) => h.GetAsync(r, project));
         api.MapGet("/projects/{project}/versions", (HttpRequest r, string project, ProjectHttpApi h) => h.ListVersionsAsync(r, project));
         api.MapGet("/projects/{project}/design", (HttpRequest r, string project, ProjectHttpApi h) => h.GetDesignDocumentAsync(r, project));
+        api.MapPut("/projects/{project}/landing/{fileName}", (HttpRequest r, string project, string fileName, LandingHttpApi h, DurableTaskClient c) => h.UploadAsync(r, project, fileName, c));
+        api.MapGet("/projects/{project}/landing", (HttpRequest r, string project, LandingHttpApi h) => h.ListAsync(r, project));
         api.MapGet("/projects/{project}/feature-sets", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.ListAsync(r, project));
         api.MapGet("/projects/{project}/feature-sets/{version}", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetAsync(r, project, version));
         api.MapGet("/projects/{project}/feature-sets/{version}/statistics", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetStatisticsAsync(r, project, version));

@@ -20,6 +20,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<ProjectHttpApi>();
         services.AddSingleton<FeatureStoreHttpApi>();
         services.AddSingleton<ReproductionHttpApi>();
+        services.AddSingleton<LandingHttpApi>();
         services.AddSingleton<TrackingHttpApi>();
         services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<LandingTrigger>();

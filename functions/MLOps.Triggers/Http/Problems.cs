@@ -26,6 +26,11 @@ public static class Problems
         StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"The body is larger than {limit} bytes; pass large data by reference (a blob name).");
 
+    /// <summary>A 413 for an uploaded file: the limit is <c>DataEngineering:MaxFileBytes</c>, not the body limit of the JSON routes.</summary>
+    public static IResult FileTooLarge(long limit) => Create(
+        StatusCodes.Status413PayloadTooLarge, "Payload too large",
+        $"The file is larger than {limit} bytes (DataEngineering:MaxFileBytes); nothing was stored.");
+
     private static IResult Create(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
         Results.Problem(
             detail: detail,
