@@ -26,6 +26,10 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}/design", (HttpRequest r, string project, ProjectHttpApi h) => h.GetDesignDocumentAsync(r, project));
         api.MapPut("/projects/{project}/landing/{fileName}", (HttpRequest r, string project, string fileName, LandingHttpApi h, DurableTaskClient c) => h.UploadAsync(r, project, fileName, c));
         api.MapGet("/projects/{project}/landing", (HttpRequest r, string project, LandingHttpApi h) => h.ListAsync(r, project));
+        api.MapGet("/projects/{project}/reports/{report}", (HttpRequest r, string project, string report, ReportHttpApi h) => h.ProjectReportAsync(r, project, report));
+        api.MapGet("/projects/{project}/reports/feature-sets/{version}/{report}", (HttpRequest r, string project, string version, string report, ReportHttpApi h) => h.FeatureSetReportAsync(r, project, version, report));
+        api.MapGet("/projects/{project}/reports/runs/{runId}/{report}", (HttpRequest r, string project, string runId, string report, ReportHttpApi h) => h.RunReportAsync(r, project, runId, report));
+        api.MapGet("/projects/{project}/reports/models/{name}/versions/{version}/{report}", (HttpRequest r, string project, string name, string version, string report, ReportHttpApi h) => h.ModelReportAsync(r, project, name, version, report));
         api.MapGet("/projects/{project}/feature-sets", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.ListAsync(r, project));
         api.MapGet("/projects/{project}/feature-sets/{version}", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetAsync(r, project, version));
         api.MapGet("/projects/{project}/feature-sets/{version}/statistics", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetStatisticsAsync(r, project, version));

@@ -21,6 +21,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<FeatureStoreHttpApi>();
         services.AddSingleton<ReproductionHttpApi>();
         services.AddSingleton<LandingHttpApi>();
+        services.AddSingleton<ReportHttpApi>();
         services.AddSingleton<TrackingHttpApi>();
         services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<LandingTrigger>();

@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<LandingIngestor>();
         services.TryAddSingleton<LandingUploader>();
         services.TryAddSingleton<ILandingQueue, TableLandingQueue>();
+        services.TryAddSingleton<Reports.ReportLibrary>();
         services.TryAddSingleton<SnapshotProfiler>();
         services.TryAddSingleton<ProjectRegistry>();
         services.TryAddSingleton<RequirementsAnalyst>();

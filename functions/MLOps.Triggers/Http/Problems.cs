@@ -20,6 +20,8 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail);
 
+    public static IResult NotAcceptable(string detail) => Create(StatusCodes.Status406NotAcceptable, "Not acceptable", detail);
+
     public static IResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail);
 
     public static IResult TooLarge(long limit) => Create(

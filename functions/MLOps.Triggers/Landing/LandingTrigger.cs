@@ -51,9 +51,11 @@ public sealed class LandingTrigger(PipelineCatalog catalog, PipelineLauncher lau
     }
 
     /// <summary>
-    /// A pipeline's completion event (<c>MLOps.Pipeline.Completed</c>, data: the lifecycle event). When it is a completed
-    /// Requirements run, its output names the project just registered, and the project's newest waiting file is
-    /// started; null when the event is not such a completion or nothing waits.
+    /// A pipeline's completion event (<c>MLOps.Pipeline.Completed</c>, data: the lifecycle event). For a Requirements run
+    /// the project it registered is released: its newest waiting file is started. Null when the event is not such a
+    /// completion or nothing waits. The event is recorded as the run's last step, before the instance itself reads as
+    /// completed, so the project comes from the instance's input; a forged event releases nothing that may not run,
+    /// since a file only starts once its project is registered.
     /// </summary>
     public async Task<LandingOutcome?> OnPipelineCompletedAsync(
         string? eventData, DurableTaskClient client, CallerIdentity caller, CancellationToken cancellationToken = default)
@@ -65,15 +67,13 @@ public sealed class LandingTrigger(PipelineCatalog catalog, PipelineLauncher lau
             return null;
         }
 
-        // The instance, not the event, is the authority on what was registered.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(change.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Completed, Name: OrchestratorNames.Requirements }
-            || instance.ReadOutputAs<RequirementsReport>() is not { } report)
+        if (instance is not { Name: OrchestratorNames.Requirements } || instance.ReadInputAs<RequirementsRequest>() is not { } request)
         {
             return null;
         }
 
-        LandedFile? newest = await queue.TakeNewestWaitingAsync(report.Project, cancellationToken);
+        LandedFile? newest = await queue.TakeNewestWaitingAsync(request.Project, cancellationToken);
         return newest is null
             ? null
             : await this.OnBlobCreatedAsync(newest.ToBlob(BlobContainers.Landing), client, "spec-registered", caller, cancellationToken);

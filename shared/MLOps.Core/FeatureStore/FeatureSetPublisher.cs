@@ -58,11 +58,15 @@ public sealed class FeatureSetPublisher(
             cancellationToken);
 
         CleaningReport report = cleaning.Report;
-        string reportBlob = $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{features.DefinitionsSha256[..16]}.json";
+        string reportBlob = CleaningReportBlob(snapshot.Project, snapshot.Sha256, features.DefinitionsSha256);
         await snapshots.GetBlobClient(reportBlob).TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
         return new PublishedFeatureSet(
             commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped);
     }
+
+    /// <summary>The cleaning report of a snapshot under a set of feature definitions; a feature-set version's record names both hashes.</summary>
+    public static string CleaningReportBlob(string project, string snapshotSha256, string definitionsSha256) =>
+        $"{project}/cleaning/{snapshotSha256}-{definitionsSha256[..16]}.json";
 
     private static async IAsyncEnumerable<CsvBatch> Clean(
         CsvRecordReader reader, CleaningRun cleaning, [EnumeratorCancellation] CancellationToken cancellationToken)

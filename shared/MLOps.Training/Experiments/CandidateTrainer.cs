@@ -5,6 +5,7 @@ using MLOps.Core.Registry.Cards;
 using MLOps.Core.Requirements;
 using MLOps.Core.Tracking;
 using MLOps.Training.Data;
+using MLOps.Core.Reports;
 using MLOps.Core.Serialization;
 using MLOps.Training.Importance;
 using MLOps.Training.Metrics;
@@ -26,10 +27,6 @@ namespace MLOps.Training.Experiments;
 public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker tracker, ProjectRegistry projects, SensitiveGroups sensitive)
 {
     public const string OnnxArtifact = "model/model.onnx";
-
-    public const string RocPlotArtifact = "plots/roc.svg";
-
-    public const string RocPointsArtifact = "plots/roc.json";
 
     /// <summary>Share of the training rows held back (stratified, seeded) to choose a binary model's decision threshold.</summary>
     public const double ValidationFraction = 0.2;
@@ -72,9 +69,9 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         {
             var roc = RocCurve.Points(split.Test.BinaryLabels!, scores.Select(p => p[0]).ToArray());
             await tracker.LogArtifactAsync(
-                plan.Project, runId, RocPlotArtifact, BinaryData.FromString(RocCurveSvg.Render(roc, $"{best.Algorithm} holdout")), cancellationToken);
+                plan.Project, runId, ReportLibrary.RocPlotArtifact, BinaryData.FromString(RocCurveSvg.Render(roc, $"{best.Algorithm} holdout")), cancellationToken);
             await tracker.LogArtifactAsync(
-                plan.Project, runId, RocPointsArtifact,
+                plan.Project, runId, ReportLibrary.RocPointsArtifact,
                 FiniteJson.ToBinaryData(new { falsePositiveRate = roc.Select(p => p.FalsePositiveRate), truePositiveRate = roc.Select(p => p.TruePositiveRate), auc = holdout["Auc"] }),
                 cancellationToken);
         }
