@@ -3,11 +3,17 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLOps.DurableLocal;
 
-/// <summary>Runs one Microsoft.DurableTask activity in its own DI scope, as the Functions host does.</summary>
-internal sealed class ScopedActivity(
+/// <summary>
+/// Runs one Microsoft.DurableTask activity in its own DI scope, as the Functions host does. A failure is logged here
+/// with its stack trace, the activity's name and the instance id: DTFx turns the exception into failure details for
+/// the orchestrator (type and message only reach a caller) and would otherwise leave no trace of where it came from.
+/// </summary>
+internal sealed partial class ScopedActivity(
     TaskName name, IServiceProvider services, IDurableTaskFactory factory, DurableTaskShimFactory shims) : TaskActivity
 {
     public override string Run(TaskContext context, string input) =>
@@ -15,12 +21,25 @@ internal sealed class ScopedActivity(
 
     public override async Task<string> RunAsync(TaskContext context, string input)
     {
-        await using AsyncServiceScope scope = services.CreateAsyncScope();
-        if (!factory.TryCreateActivity(name, scope.ServiceProvider, out ITaskActivity? activity))
+        ArgumentNullException.ThrowIfNull(context);
+        try
         {
-            throw new InvalidOperationException($"No activity named '{name}' is registered.");
-        }
+            await using AsyncServiceScope scope = services.CreateAsyncScope();
+            if (!factory.TryCreateActivity(name, scope.ServiceProvider, out ITaskActivity? activity))
+            {
+                throw new InvalidOperationException($"No activity named '{name}' is registered.");
+            }
 
-        return await shims.CreateActivity(name, activity).RunAsync(context, input);
+            return await shims.CreateActivity(name, activity).RunAsync(context, input);
+        }
+        catch (Exception ex)
+        {
+            ILogger logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<ScopedActivity>();
+            LogFailure(logger, ex, name.Name, context.OrchestrationInstance?.InstanceId ?? "(unknown)");
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {Activity} of instance {InstanceId} failed.")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string activity, string instanceId);
 }

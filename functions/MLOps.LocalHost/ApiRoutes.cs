@@ -24,6 +24,12 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}", (HttpRequest r, string project, ProjectHttpApi h) => h.GetAsync(r, project));
         api.MapGet("/projects/{project}/versions", (HttpRequest r, string project, ProjectHttpApi h) => h.ListVersionsAsync(r, project));
         api.MapGet("/projects/{project}/design", (HttpRequest r, string project, ProjectHttpApi h) => h.GetDesignDocumentAsync(r, project));
+        api.MapPut("/projects/{project}/landing/{fileName}", (HttpRequest r, string project, string fileName, LandingHttpApi h, DurableTaskClient c) => h.UploadAsync(r, project, fileName, c));
+        api.MapGet("/projects/{project}/landing", (HttpRequest r, string project, LandingHttpApi h) => h.ListAsync(r, project));
+        api.MapGet("/projects/{project}/reports/{report}", (HttpRequest r, string project, string report, ReportHttpApi h) => h.ProjectReportAsync(r, project, report));
+        api.MapGet("/projects/{project}/reports/feature-sets/{version}/{report}", (HttpRequest r, string project, string version, string report, ReportHttpApi h) => h.FeatureSetReportAsync(r, project, version, report));
+        api.MapGet("/projects/{project}/reports/runs/{runId}/{report}", (HttpRequest r, string project, string runId, string report, ReportHttpApi h) => h.RunReportAsync(r, project, runId, report));
+        api.MapGet("/projects/{project}/reports/models/{name}/versions/{version}/{report}", (HttpRequest r, string project, string name, string version, string report, ReportHttpApi h) => h.ModelReportAsync(r, project, name, version, report));
         api.MapGet("/projects/{project}/feature-sets", (HttpRequest r, string project, FeatureStoreHttpApi h) => h.ListAsync(r, project));
         api.MapGet("/projects/{project}/feature-sets/{version}", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetAsync(r, project, version));
         api.MapGet("/projects/{project}/feature-sets/{version}/statistics", (HttpRequest r, string project, string version, FeatureStoreHttpApi h) => h.GetStatisticsAsync(r, project, version));
@@ -33,7 +39,7 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}/runs/compare", (HttpRequest r, string project, TrackingHttpApi h) => h.CompareAsync(r, project));
         api.MapGet("/projects/{project}/runs/best", (HttpRequest r, string project, TrackingHttpApi h) => h.BestAsync(r, project));
         api.MapGet("/projects/{project}/runs/{runId}", (HttpRequest r, string project, string runId, TrackingHttpApi h) => h.GetAsync(r, project, runId));
-        api.MapPost("/projects/{project}/runs/{runId}/reproduce", (HttpRequest r, string project, string runId, ReproductionHttpApi h) => h.ReproduceAsync(r, project, runId));
+        api.MapPost("/projects/{project}/runs/{runId}/reproduce", (HttpRequest r, string project, string runId, ReproductionHttpApi h, DurableTaskClient c) => h.ReproduceAsync(r, project, runId, c));
         api.MapGet("/projects/{project}/models/resolve", (HttpRequest r, string project, ModelRegistryHttpApi h) => h.ResolveAsync(r, project));
         api.MapGet("/projects/{project}/models/{name}", (HttpRequest r, string project, string name, ModelRegistryHttpApi h) => h.GetModelAsync(r, project, name));
         api.MapGet("/projects/{project}/models/{name}/compare", (HttpRequest r, string project, string name, ModelRegistryHttpApi h) => h.CompareAsync(r, project, name));

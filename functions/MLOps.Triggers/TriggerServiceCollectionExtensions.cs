@@ -20,6 +20,8 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<ProjectHttpApi>();
         services.AddSingleton<FeatureStoreHttpApi>();
         services.AddSingleton<ReproductionHttpApi>();
+        services.AddSingleton<LandingHttpApi>();
+        services.AddSingleton<ReportHttpApi>();
         services.AddSingleton<TrackingHttpApi>();
         services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<LandingTrigger>();

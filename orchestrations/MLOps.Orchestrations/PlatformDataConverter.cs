@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
+using MLOps.Core.Serialization;
 
 namespace MLOps.Orchestrations;
 
@@ -11,10 +12,11 @@ namespace MLOps.Orchestrations;
 /// </summary>
 public static class PlatformDataConverter
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    /// <summary>Non-finite numbers travel as null (<see cref="FiniteJson"/>): a NaN metric must not fail the activity that reports it.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = FiniteJson.AddTo(new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
-    };
+    });
 
     public static DataConverter Instance { get; } = new JsonDataConverter(JsonOptions);
 }

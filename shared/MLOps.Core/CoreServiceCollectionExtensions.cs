@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.Landing;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
 using MLOps.Core.FeatureStore.Offline;
@@ -43,6 +44,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PipelineEventRecorder>();
         services.TryAddSingleton<DiagnosticsLedger>();
         services.TryAddSingleton<LandingIngestor>();
+        services.TryAddSingleton<LandingUploader>();
+        services.TryAddSingleton<ILandingQueue, TableLandingQueue>();
+        services.TryAddSingleton<Reports.ReportLibrary>();
         services.TryAddSingleton<SnapshotProfiler>();
         services.TryAddSingleton<ProjectRegistry>();
         services.TryAddSingleton<RequirementsAnalyst>();

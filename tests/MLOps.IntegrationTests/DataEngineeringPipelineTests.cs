@@ -155,14 +155,26 @@ public class DataEngineeringPipelineTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Data_for_an_unregistered_project_is_rejected()
+    public async Task Data_for_an_unregistered_project_waits_for_its_spec_instead_of_failing_a_run()
     {
         string project = Projects.NewName("de");
+        BlobContainerClient landing = platform.Blobs.GetBlobContainerClient("landing");
+        await landing.CreateIfNotExistsAsync();
+        BlobContentInfo info = (await landing.GetBlobClient($"{project}/credit_data.csv").UploadAsync(Projects.DataPath("credit_data.csv"))).Value;
 
-        JsonElement done = await this.LandAsync(project, "credit_data.csv", File.ReadAllBytes(Projects.DataPath("credit_data.csv")));
+        // The watcher hands the blob to the landing trigger, which records it as waiting and starts nothing.
+        JsonElement entry = default;
+        for (int i = 0; i < 100 && entry.ValueKind == JsonValueKind.Undefined; i++)
+        {
+            await Task.Delay(200);
+            entry = (await this.GetAsync($"api/projects/{project}/landing")).Json.EnumerateArray().FirstOrDefault();
+        }
 
-        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
-        Assert.Contains("is not registered", done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("Waiting", entry.GetProperty("state").GetString());
+        Assert.Equal(info.ETag.ToString().Trim('"'), entry.GetProperty("eTag").GetString()!.Trim('"'));
+        Assert.Contains($"POST /api/projects/{project}/spec", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        string instanceId = new LandingBlob("landing", $"{project}/credit_data.csv", info.ETag.ToString()).PipelineInstanceId();
+        Assert.Null(await platform.Client.GetInstanceAsync(instanceId));
     }
 
     private Task<JsonElement> LandAsync(string project, string file, byte[] bytes) => platform.LandAsync(project, file, bytes);

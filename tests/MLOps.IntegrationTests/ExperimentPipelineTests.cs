@@ -7,7 +7,7 @@ namespace MLOps.IntegrationTests;
 
 /// <summary>The experiment pipeline on the bundled credit data, end to end on the embedded engine over HTTP.</summary>
 [Collection(PlatformCollection.Name)]
-public class ExperimentPipelineTests(PlatformFixture platform)
+public class ExperimentPipelineTests(PlatformFixture platform, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>
     /// scikit-learn's HistGradientBoostingClassifier (defaults, random_state=0) on the same key-mod-5 holdout:
@@ -50,6 +50,13 @@ public class ExperimentPipelineTests(PlatformFixture platform)
         JsonElement candidate = report.GetProperty("candidate");
         double auc = candidate.GetProperty("holdoutMetrics").GetProperty("Auc").GetDouble();
         Assert.True(auc >= SklearnHoldoutAuc - 0.01, $"holdout AUC {auc:F4} is more than 0.01 below scikit-learn's {SklearnHoldoutAuc}");
+
+        // A binary model carries PR-AUC and a decision threshold chosen on validation rows, with the holdout's labels measured at it.
+        JsonElement metrics = candidate.GetProperty("holdoutMetrics"), threshold = candidate.GetProperty("threshold");
+        output.WriteLine($"holdout AUC {auc:F4}, PR-AUC {metrics.GetProperty("PrAuc").GetDouble():F4}; at 0.5 precision {metrics.GetProperty("Precision").GetDouble():F4} recall {metrics.GetProperty("Recall").GetDouble():F4} F1 {metrics.GetProperty("F1").GetDouble():F4}; threshold {threshold.GetProperty("threshold").GetDouble():F4} ({threshold.GetProperty("objective").GetString()} {threshold.GetProperty("validationValue").GetDouble():F4} on {threshold.GetProperty("validationRows").GetInt32()} validation rows): precision {threshold.GetProperty("holdout").GetProperty("Precision").GetDouble():F4} recall {threshold.GetProperty("holdout").GetProperty("Recall").GetDouble():F4} F1 {threshold.GetProperty("holdout").GetProperty("F1").GetDouble():F4}");
+        Assert.InRange(metrics.GetProperty("PrAuc").GetDouble(), 0.5, 1);
+        Assert.InRange(threshold.GetProperty("threshold").GetDouble(), 0.01, 0.99);
+        Assert.Equal("F1", threshold.GetProperty("objective").GetString());
         Assert.True(candidate.GetProperty("parityPassed").GetBoolean());
         Assert.True(candidate.GetProperty("parityMaxDifference").GetDouble() <= 1e-5);
         Assert.Equal(1, report.GetProperty("registered").GetProperty("version").GetInt32());

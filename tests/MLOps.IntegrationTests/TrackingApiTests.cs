@@ -22,6 +22,18 @@ public class TrackingApiTests(PlatformFixture platform)
         Assert.Equal(["r2"], await this.RunIdsAsync(project, "experiment=exp&orderBy=auc&ascending=true&top=1"));
         Assert.Equal(4, (await this.RunIdsAsync(project, string.Empty)).Length);
 
+        // Names ignore case: the README's own example, against runs that logged "auc", and the reverse.
+        Assert.Equal(["r3", "r1"], await this.RunIdsAsync(project, "experiment=exp&where=AUC%3E0.8&orderBy=Auc"));
+        Assert.Equal(["r1"], await this.RunIdsAsync(project, "experiment=exp&where=params.TREES%3C50"));
+
+        foreach ((string query, string parameter) in new[] { ("where=aucc%3E0.8", "'where'"), ("orderBy=speed", "'orderBy'") })
+        {
+            ApiResponse unknown = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs?{query}", TestKeys.Business);
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+            Assert.Contains(parameter, unknown.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(["auc", "params.trees"], unknown.Json.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        }
+
         foreach ((string query, string parameter) in new[] { ("status=Done", "'status'"), ("status=1", "'status'"), ("where=auc~0.8", "'where'"), ("top=0", "'top'"), ("ascending=maybe", "'ascending'") })
         {
             ApiResponse bad = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs?{query}", TestKeys.Business);
@@ -58,6 +70,8 @@ public class TrackingApiTests(PlatformFixture platform)
         ApiResponse lowest = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp&metric=auc&higherIsBetter=false", TestKeys.Business);
         Assert.Equal("r2", lowest.Json.GetProperty("runId").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=none&metric=auc", TestKeys.Business)).Status);
+        Assert.Equal("r1", (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp&metric=AUC", TestKeys.Business)).Json.GetProperty("runId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp&metric=aucc", TestKeys.Business)).Status);
         ApiResponse noMetric = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/runs/best?experiment=exp", TestKeys.Business);
         Assert.Equal(HttpStatusCode.BadRequest, noMetric.Status);
         Assert.Contains("'metric'", noMetric.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);

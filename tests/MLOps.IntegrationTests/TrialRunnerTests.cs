@@ -43,11 +43,23 @@ public class TrialRunnerTests(PlatformFixture platform)
         Assert.True(again.MaxDifference <= 1e-9, $"max difference {again.MaxDifference}");
         Assert.Equal(trial.Metrics["Auc"], again.Reproduced["Auc"], 9);
 
-        // The same over HTTP, as a user would ask for it.
+        // The same over HTTP, as a user would ask for it: a pipeline answered with 202 and its status URL, never training in the request.
         ApiResponse answered = await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/{trial.RunId}/reproduce", TestKeys.DataScientist);
-        Assert.Equal(System.Net.HttpStatusCode.OK, answered.Status);
-        Assert.True(answered.Json.GetProperty("reproducedWithin1e9").GetBoolean());
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, answered.Status);
+        Assert.Equal("reproduce", answered.Json.GetProperty("pipeline").GetString());
+        Assert.Equal(answered.Json.GetProperty("statusQueryGetUri").GetString(), answered.Headers.Location!.ToString());
+        System.Text.Json.JsonElement done = await platform.WaitForEndAsync(answered.Json.GetProperty("id").GetString()!, TimeSpan.FromMinutes(2));
+        Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
+        Assert.True(done.GetProperty("output").GetProperty("maxDifference").GetDouble() <= 1e-9);
+        Assert.Equal(trial.Metrics["Auc"], done.GetProperty("output").GetProperty("reproduced").GetProperty("Auc").GetDouble(), 9);
+
+        // What is knowable without training is answered at once: an unknown run, a run that never completed.
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/no-such-run/reproduce", TestKeys.DataScientist)).Status);
+        await this.Tracker.StartRunAsync(new RunStart { Project = plan.Project, Experiment = "manual", RunId = "still-running", Algorithm = "LightGbm", Seed = 1 });
+        ApiResponse running = await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/still-running/reproduce", TestKeys.DataScientist);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, running.Status);
+        Assert.Contains("Running", running.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/{trial.RunId}/reproduce", TestKeys.Business)).Status);
     }
 
     private TrialRunner Runner => platform.Services.GetRequiredService<TrialRunner>();

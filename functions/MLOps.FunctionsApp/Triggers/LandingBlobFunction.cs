@@ -36,7 +36,11 @@ public sealed class LandingBlobFunction(LandingTrigger landing, ILogger<LandingB
 
         var landed = new LandingBlob(BlobContainers.Landing, blob.Name, properties.ETag.ToString(), properties.ContentLength);
         LandingOutcome outcome = await landing.OnBlobCreatedAsync(landed, client, "blob", cancellationToken: cancellationToken);
-        if (outcome.Start is null)
+        if (outcome.Held is { } held)
+        {
+            logger.LogInformation("Landing blob {Blob} is {State}: {Reason}", blob.Name, held.State, held.Reason);
+        }
+        else if (outcome.Start is null)
         {
             logger.LogWarning("Landing blob {Blob} refused: {Problems}", blob.Name, string.Join("; ", outcome.Problems));
         }

@@ -67,7 +67,11 @@ public sealed class LandingWatcher(
         try
         {
             LandingOutcome outcome = await trigger.OnBlobCreatedAsync(blob, client, "blob", cancellationToken: cancellationToken);
-            if (outcome.Start is null)
+            if (outcome.Held is { } held)
+            {
+                logger.LogInformation("Landed blob {Blob} is {State}: {Reason}", blob.Name, held.State, held.Reason);
+            }
+            else if (outcome.Start is null)
             {
                 logger.LogWarning("Landed blob {Blob} refused: {Problems}", blob.Name, string.Join("; ", outcome.Problems));
             }

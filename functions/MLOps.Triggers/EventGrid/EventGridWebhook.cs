@@ -86,6 +86,14 @@ public sealed class EventGridWebhook(
     private async Task RouteAsync(
         IncomingEvent incoming, DurableTaskClient client, CallerIdentity caller, EventReceipt receipt, CancellationToken cancellationToken)
     {
+        // A registered spec releases the project's newest waiting landed file; any other completion routes as configured.
+        if (incoming.Type == PlatformEventTypes.PipelineCompleted
+            && await landing.OnPipelineCompletedAsync(incoming.DataJson, client, caller, cancellationToken) is { Start: { } released })
+        {
+            receipt.Add(incoming, released);
+            return;
+        }
+
         if (!options.Value.Routes.TryGetValue(incoming.Type, out string? pipelineName) || !catalog.TryGet(pipelineName, out PipelineDefinition? pipeline))
         {
             receipt.Ignored.Add(new EventResult(incoming.Id, incoming.Type, null, null, "no route for this event type"));

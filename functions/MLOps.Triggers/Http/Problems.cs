@@ -20,11 +20,18 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail);
 
+    public static IResult NotAcceptable(string detail) => Create(StatusCodes.Status406NotAcceptable, "Not acceptable", detail);
+
     public static IResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail);
 
     public static IResult TooLarge(long limit) => Create(
         StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"The body is larger than {limit} bytes; pass large data by reference (a blob name).");
+
+    /// <summary>A 413 for an uploaded file: the limit is <c>DataEngineering:MaxFileBytes</c>, not the body limit of the JSON routes.</summary>
+    public static IResult FileTooLarge(long limit) => Create(
+        StatusCodes.Status413PayloadTooLarge, "Payload too large",
+        $"The file is larger than {limit} bytes (DataEngineering:MaxFileBytes); nothing was stored.");
 
     private static IResult Create(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
         Results.Problem(

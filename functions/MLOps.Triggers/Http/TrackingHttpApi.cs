@@ -6,8 +6,8 @@ using MLOps.Core.Tracking;
 namespace MLOps.Triggers.Http;
 
 /// <summary>
-/// Experiment tracking, read side: <c>GET /api/projects/{project}/runs</c> (filters, metric condition, order,
-/// top), <c>…/runs/{runId}</c>, <c>…/runs/compare?ids=…</c> and <c>…/runs/best?experiment=&amp;metric=</c>.
+/// Experiment tracking, read side: <c>GET /api/projects/{project}/runs</c> (filters, metric or <c>params.*</c>
+/// condition, order, top; names ignore case, unknown ones are a 400 listing the known), <c>…/runs/{runId}</c>, <c>…/runs/compare?ids=…</c> and <c>…/runs/best?experiment=&amp;metric=</c>.
 /// ASP.NET ranks the literal segments <c>compare</c> and <c>best</c> above <c>{runId}</c>, but the Functions host
 /// orders routes by function name (azure-functions-host#9876), so <see cref="GetAsync"/> dispatches those two
 /// words itself: either host answers the same, and neither word can be a run id over HTTP.
@@ -68,7 +68,14 @@ public sealed class TrackingHttpApi(IExperimentTracker tracker, RequestGuard gua
             Descending = ascending != true,
             Top = top,
         };
-        return Results.Json(await tracker.SearchRunsAsync(project, filter, request.HttpContext.RequestAborted), DataEngineeringJson.Options);
+        try
+        {
+            return Results.Json(await tracker.SearchRunsAsync(project, filter, request.HttpContext.RequestAborted), DataEngineeringJson.Options);
+        }
+        catch (UnknownRunValueException ex)
+        {
+            return Unknown(ex.Field == nameof(RunFilter.Metric) ? "where" : "orderBy", ex);
+        }
     }
 
     public async Task<IResult> GetAsync(HttpRequest request, string project, string runId)
@@ -138,6 +145,10 @@ public sealed class TrackingHttpApi(IExperimentTracker tracker, RequestGuard gua
             ? Problems.NotFound($"No completed run of experiment '{experiment}' in project '{project}' has metric '{metric}'.")
             : Results.Json(best, DataEngineeringJson.Options);
     }
+
+    /// <summary>A 400 naming the parameter and listing the names the searched runs do have (metrics, and parameters as <c>params.*</c>).</summary>
+    private static IResult Unknown(string parameter, UnknownRunValueException ex) =>
+        Problems.BadRequest($"'{parameter}' names '{ex.Name}', which no run here has. {ex.Message}", ex.Known);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MLOps.Core.Serialization;
 
 namespace MLOps.Core.DataEngineering;
 
@@ -9,11 +10,12 @@ namespace MLOps.Core.DataEngineering;
 /// </summary>
 public static class DataEngineeringJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    /// <summary>Also the options of tracked runs, registry rows and the HTTP API's records; non-finite numbers are null (<see cref="FiniteJson"/>).</summary>
+    public static JsonSerializerOptions Options { get; } = FiniteJson.AddTo(new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
-    };
+    });
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

@@ -5,7 +5,8 @@ namespace MLOps.Core.Experiments;
 /// <summary>
 /// The refitted best model: holdout metrics, whether it meets the acceptance gate, the ONNX parity verdict and
 /// where its ONNX artifact is tracked, and its per-group holdout metrics for each sensitive attribute. A candidate
-/// that fails parity is never registered.
+/// that fails parity is never registered. Binary models carry their <see cref="Threshold"/>; <see cref="Warnings"/>
+/// names what a reader must not miss (e.g. no true positive at the threshold although the gate is met).
 /// </summary>
 public sealed record CandidateModel(
     string RunId,
@@ -21,4 +22,6 @@ public sealed record CandidateModel(
     IReadOnlyList<FeatureImportance> Importance,
     string OnnxArtifact,
     long HoldoutRows,
-    IReadOnlyList<FairnessResult> Fairness);
+    IReadOnlyList<FairnessResult> Fairness,
+    DecisionThreshold? Threshold = null,
+    IReadOnlyList<string>? Warnings = null);

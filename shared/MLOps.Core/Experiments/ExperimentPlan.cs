@@ -52,10 +52,20 @@ public sealed record ExperimentPlan
 
     public string? RequestedBy { get; init; }
 
+    /// <summary>Class weighting of every trial and of the candidate; recorded in each run's parameters.</summary>
+    public ClassWeighting ClassWeights { get; init; } = ClassWeighting.None;
+
+    /// <summary>What the candidate's decision threshold maximises on its validation rows (binary classification).</summary>
+    public ThresholdObjective ThresholdObjective { get; init; } = ThresholdObjective.F1;
+
     public double ScoreOf(double metric) => this.Acceptance.Direction == GateDirection.AtLeast ? metric : -metric;
 
     /// <summary>The acceptance threshold on the score scale.</summary>
     public double ScoreThreshold => this.ScoreOf(this.Acceptance.Threshold);
+
+    /// <summary>A trial's parameters as trained and recorded: the proposal's plus the plan's class weighting.</summary>
+    public IReadOnlyDictionary<string, string> TrainingParameters(IReadOnlyDictionary<string, string> proposal) =>
+        Experiments.ClassWeights.With(proposal, this.ClassWeights);
 
     public string RunId(SearchStrategyKind stage, int trial) =>
         $"{this.Experiment}-{stage.ToString().ToLowerInvariant()}-t{trial:D3}";

@@ -6,6 +6,8 @@ namespace MLOps.Core.Experiments;
 /// Input of the experiment pipeline. Everything but the project has a default: the latest feature set, every
 /// algorithm of the project's task with its default search space, the four strategies with 8 trials each,
 /// 5-fold cross-validation. <see cref="Spaces"/> replaces the default space of the algorithms it names.
+/// <see cref="ClassWeights"/> weights classification rows (default none); <see cref="ThresholdObjective"/> is what a
+/// binary model's decision threshold maximises on validation rows (default F1).
 /// </summary>
 public sealed record ExperimentRequest(
     string Project = "",
@@ -20,7 +22,9 @@ public sealed record ExperimentRequest(
     bool StopWhenThresholdMet = false,
     bool MedianStopping = true,
     string? ModelName = null,
-    string? RequestedBy = null) : IPipelineInput
+    string? RequestedBy = null,
+    ClassWeighting ClassWeights = ClassWeighting.None,
+    ThresholdObjective ThresholdObjective = ThresholdObjective.F1) : IPipelineInput
 {
     public const int MaxTrials = 512;
 
@@ -61,6 +65,16 @@ public sealed record ExperimentRequest(
         {
             // A stage's runs, seed and sub-orchestrations are named by its strategy: give one stage the trials instead.
             problems.Add($"search names the {repeated.Key} strategy more than once; give one stage all its trials");
+        }
+
+        if (!Enum.IsDefined(this.ClassWeights))
+        {
+            problems.Add($"classWeights must be one of {string.Join(", ", Enum.GetNames<ClassWeighting>())}");
+        }
+
+        if (!Enum.IsDefined(this.ThresholdObjective))
+        {
+            problems.Add($"thresholdObjective must be one of {string.Join(", ", Enum.GetNames<ThresholdObjective>())}");
         }
 
         if (this.ModelName is { } name && !Registry.ModelAliases.IsValidModelName(name))

@@ -41,7 +41,7 @@ public sealed class FeatureSetPublisher(
         CleaningVerdict guard = CleaningGuard.Review(spec, report);
         var record = new CleaningRecord(snapshot.SourceBlob, report, guard);
         (string reportBlob, string reportHtml) = await ReportFiles.WriteAsync(
-            snapshots, $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{FeatureDefinitionsHash.Of(spec.Features)[..16]}", record, CleaningReportHtml.Render(record), cancellationToken);
+            snapshots, CleaningReportName(snapshot.Project, snapshot.Sha256, FeatureDefinitionsHash.Of(spec.Features)), record, CleaningReportHtml.Render(record), cancellationToken);
         if (!guard.Passed)
         {
             throw new DataRejectedException($"'{snapshot.SourceBlob}': {guard.DescribeFailures()} (report {reportHtml})");
@@ -94,6 +94,14 @@ public sealed class FeatureSetPublisher(
 
         return (cleaning.Report, ColumnProfiler.Finish(cleanedProfiler.ToPartial()));
     }
+
+    /// <summary>The cleaning report (JSON) of a snapshot under a set of feature definitions; a feature-set version's record names both hashes.</summary>
+    public static string CleaningReportBlob(string project, string snapshotSha256, string definitionsSha256) =>
+        CleaningReportName(project, snapshotSha256, definitionsSha256) + ".json";
+
+    /// <summary>The cleaning report's name without extension: <see cref="ReportFiles"/> writes it as .json and .html.</summary>
+    private static string CleaningReportName(string project, string snapshotSha256, string definitionsSha256) =>
+        $"{project}/cleaning/{snapshotSha256}-{definitionsSha256[..16]}";
 
     private static async IAsyncEnumerable<CsvBatch> Clean(
         CsvRecordReader reader, CleaningRun cleaning, [EnumeratorCancellation] CancellationToken cancellationToken)

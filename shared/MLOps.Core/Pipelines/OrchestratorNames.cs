@@ -10,4 +10,5 @@ public static class OrchestratorNames
     public const string Requirements = "RequirementsOrchestrator";
     public const string DataEngineering = "DataEngineeringOrchestrator";
     public const string Experiment = "ExperimentOrchestrator";
+    public const string Reproduce = "ReproduceRunOrchestrator";
 }

@@ -43,6 +43,12 @@ public sealed class PipelineCatalog
             typeof(ExperimentRequest),
             new HashSet<Role> { Role.Admin, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
             "Searches hyper-parameters over a feature-set version, exports the best model to ONNX, checks parity and registers it."),
+        new PipelineDefinition(
+            PipelineNames.Reproduce,
+            OrchestratorNames.Reproduce,
+            typeof(ReproductionRequest),
+            new HashSet<Role> { Role.Admin, Role.MlArchitect, Role.DataScientist, Role.OperationsEngineer, Role.PlatformService },
+            "Trains a recorded run again from what the tracker holds and compares its metrics with the recorded ones."),
     ]);
 
     public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>

@@ -7,4 +7,5 @@ public static class PipelineNames
     public const string Requirements = "requirements";
     public const string DataEngineering = "data-engineering";
     public const string Experiment = "experiment";
+    public const string Reproduce = "reproduce";
 }

@@ -28,6 +28,9 @@ public sealed record ModelVersion
 
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Binary classifiers: the probability at or above which a row is labelled positive; serving uses it.</summary>
+    public double? DecisionThreshold { get; init; }
+
     public ApprovalStatus Status { get; init; } = ApprovalStatus.Pending;
 
     public string? ApprovedBy { get; init; }

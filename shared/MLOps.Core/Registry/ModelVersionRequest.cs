@@ -26,4 +26,7 @@ public sealed record ModelVersionRequest
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
     public string? Description { get; init; }
+
+    /// <summary>Binary classifiers: label a row positive when its probability is at least this (chosen on validation rows).</summary>
+    public double? DecisionThreshold { get; init; }
 }

@@ -205,6 +205,7 @@ public sealed partial class TableModelRegistry(
         SpecSha256 = request.SpecSha256,
         ArtifactUri = ArtifactContainer + "/" + ArtifactPrefix(request.Project, request.Name, number),
         Metrics = request.Metrics,
+        DecisionThreshold = request.DecisionThreshold,
         CreatedAt = now,
         CreatedBy = request.CreatedBy,
     };

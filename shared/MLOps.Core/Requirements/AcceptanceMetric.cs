@@ -4,6 +4,9 @@ namespace MLOps.Core.Requirements;
 public enum AcceptanceMetric
 {
     Auc,
+
+    /// <summary>Binary classification: area under the precision-recall curve (average precision); honest where positives are rare.</summary>
+    PrAuc,
     Accuracy,
     F1,
     Precision,

@@ -11,13 +11,17 @@ public sealed record MetricProfile(
     double Highest,
     bool LowestExclusive,
     bool ForClassification,
-    bool ForRegression)
+    bool ForRegression,
+    bool BinaryOnly = false)
 {
     // AUC below 0.5 is worse than a coin and is the same ranking reversed, so a gate there means nothing.
     // Error metrics (RMSE, MAE, log loss) are > 0: a zero-error gate is unattainable on real data.
     private static readonly Dictionary<AcceptanceMetric, MetricProfile> Profiles = new MetricProfile[]
     {
         new(AcceptanceMetric.Auc, GateDirection.AtLeast, 0.5, 1, false, true, false),
+
+        // Average precision starts at the positive share (a random ranking), which only the data knows; any value in [0, 1].
+        new(AcceptanceMetric.PrAuc, GateDirection.AtLeast, 0, 1, false, true, false, BinaryOnly: true),
         new(AcceptanceMetric.Accuracy, GateDirection.AtLeast, 0, 1, false, true, false),
         new(AcceptanceMetric.F1, GateDirection.AtLeast, 0, 1, false, true, false),
         new(AcceptanceMetric.Precision, GateDirection.AtLeast, 0, 1, false, true, false),
@@ -30,7 +34,8 @@ public sealed record MetricProfile(
 
     public static MetricProfile Of(AcceptanceMetric metric) => Profiles[metric];
 
-    public bool AppliesTo(ModelTask task) => task == ModelTask.Regression ? this.ForRegression : this.ForClassification;
+    public bool AppliesTo(ModelTask task) =>
+        task == ModelTask.Regression ? this.ForRegression : this.ForClassification && (!this.BinaryOnly || task == ModelTask.BinaryClassification);
 
     public bool InRange(double threshold) =>
         double.IsFinite(threshold)

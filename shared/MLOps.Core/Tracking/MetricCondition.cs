@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace MLOps.Core.Tracking;
 
-/// <summary>A metric comparison such as <c>auc &gt; 0.8</c>; a run without the metric never matches.</summary>
+/// <summary>
+/// A comparison such as <c>auc &gt; 0.8</c> or <c>params.NumberOfLeaves &gt;= 16</c>; names are matched ignoring case
+/// (<see cref="RunQuery"/>), and a run without the value, or whose value is undefined (NaN), never matches.
+/// </summary>
 public sealed partial record MetricCondition(string Metric, ComparisonOperator Operator, double Value)
 {
     public static MetricCondition Parse(string text)
@@ -30,12 +33,11 @@ public sealed partial record MetricCondition(string Metric, ComparisonOperator O
     public bool Matches(IReadOnlyDictionary<string, double> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        if (!metrics.TryGetValue(this.Metric, out double actual))
-        {
-            return false;
-        }
+        return RunQuery.Find(metrics, this.Metric) is { } actual && this.Holds(actual);
+    }
 
-        return this.Operator switch
+    public bool Holds(double actual) =>
+        this.Operator switch
         {
             ComparisonOperator.GreaterThan => actual > this.Value,
             ComparisonOperator.GreaterOrEqual => actual >= this.Value,
@@ -44,7 +46,6 @@ public sealed partial record MetricCondition(string Metric, ComparisonOperator O
             ComparisonOperator.NotEqual => actual != this.Value,
             _ => actual == this.Value,
         };
-    }
 
     [GeneratedRegex(@"^\s*(?<metric>[^\s<>=!]+)\s*(?<op>>=|<=|!=|==|=|>|<)\s*(?<value>\S+)\s*$")]
     private static partial Regex Pattern();

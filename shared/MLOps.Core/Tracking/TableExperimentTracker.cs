@@ -182,23 +182,10 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
         var runs = new List<RunRecord>();
         await foreach (TableEntity row in client.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
         {
-            RunRecord run = RunTableLayout.FromEntity(row);
-            if (filter.Metric is null || filter.Metric.Matches(run.Metrics))
-            {
-                runs.Add(run);
-            }
+            runs.Add(RunTableLayout.FromEntity(row));
         }
 
-        IEnumerable<RunRecord> ordered = runs.OrderBy(r => r.StartTime).ThenBy(r => r.RunId, StringComparer.Ordinal);
-        if (filter.OrderBy is { } metric)
-        {
-            // Runs without the metric sort last either way.
-            ordered = filter.Descending
-                ? runs.OrderBy(r => r.Metrics.ContainsKey(metric) ? 0 : 1).ThenByDescending(r => r.Metrics.GetValueOrDefault(metric)).ThenBy(r => r.RunId, StringComparer.Ordinal)
-                : runs.OrderBy(r => r.Metrics.ContainsKey(metric) ? 0 : 1).ThenBy(r => r.Metrics.GetValueOrDefault(metric)).ThenBy(r => r.RunId, StringComparer.Ordinal);
-        }
-
-        return filter.Top is { } top ? [.. ordered.Take(top)] : [.. ordered];
+        return RunQuery.Apply(runs, filter);
     }
 
     public async Task<RunComparison> CompareRunsAsync(string project, IReadOnlyList<string> runIds, CancellationToken cancellationToken = default)
@@ -227,11 +214,19 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
 
     public async Task<RunRecord?> BestRunAsync(string project, string experiment, string metric, bool higherIsBetter = true, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<RunRecord> runs = await this.SearchRunsAsync(
-            project,
-            new RunFilter { Experiment = experiment, Status = RunStatus.Completed, OrderBy = metric, Descending = higherIsBetter },
-            cancellationToken);
-        return runs.FirstOrDefault(r => r.Metrics.ContainsKey(metric));
+        try
+        {
+            IReadOnlyList<RunRecord> runs = await this.SearchRunsAsync(
+                project,
+                new RunFilter { Experiment = experiment, Status = RunStatus.Completed, OrderBy = metric, Descending = higherIsBetter },
+                cancellationToken);
+            return runs.FirstOrDefault(r => RunQuery.ValueOf(r, metric) is { } v && !double.IsNaN(v));
+        }
+        catch (UnknownRunValueException)
+        {
+            // "None has it" is this method's answer for a metric no run logged.
+            return null;
+        }
     }
 
     internal static string ArtifactBlobName(RunRecord run, string relativePath) =>

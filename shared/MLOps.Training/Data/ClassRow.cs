@@ -7,4 +7,7 @@ public sealed class ClassRow
     public uint Label { get; set; }
 
     public float[] Features { get; set; } = [];
+
+    /// <summary>The row's example weight; read only by trainers told to weight (class weighting), 1 otherwise.</summary>
+    public float Weight { get; set; } = 1;
 }

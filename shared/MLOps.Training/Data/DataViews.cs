@@ -11,9 +11,10 @@ namespace MLOps.Training.Data;
 /// </summary>
 internal static class DataViews
 {
-    public static IDataView Labelled(MLContext ml, TrainingTable table) => table.Task switch
+    /// <summary>The labelled rows; <paramref name="weights"/> (one per row) fills the example-weight column of classification rows.</summary>
+    public static IDataView Labelled(MLContext ml, TrainingTable table, IReadOnlyList<float>? weights = null) => table.Task switch
     {
-        ModelTask.BinaryClassification => Load(ml, table, table.BinaryLabels!.Select((y, r) => new BinaryRow { Label = y, Features = table.Features[r] }), null),
+        ModelTask.BinaryClassification => Load(ml, table, table.BinaryLabels!.Select((y, r) => new BinaryRow { Label = y, Features = table.Features[r], Weight = weights?[r] ?? 1 }), null),
         ModelTask.Regression => Load(ml, table, table.RegressionLabels!.Select((y, r) => new RegressionRow { Label = y, Features = table.Features[r] }), null),
 
         // LoadFromEnumerable takes a key column's raw value as the 0-based key index (measured: adding one shifted every
@@ -21,7 +22,7 @@ internal static class DataViews
         _ => Load(
             ml,
             table,
-            table.ClassLabels!.Select((y, r) => new ClassRow { Label = y, Features = table.Features[r] }),
+            table.ClassLabels!.Select((y, r) => new ClassRow { Label = y, Features = table.Features[r], Weight = weights?[r] ?? 1 }),
             new KeyDataViewType(typeof(uint), table.ClassNames.Count)),
     };
 

@@ -5,7 +5,10 @@ using MLOps.Core.Registry.Cards;
 using MLOps.Core.Requirements;
 using MLOps.Core.Tracking;
 using MLOps.Training.Data;
+using MLOps.Core.Reports;
+using MLOps.Core.Serialization;
 using MLOps.Training.Importance;
+using MLOps.Training.Metrics;
 using MLOps.Training.Onnx;
 using MLOps.Training.Plots;
 using MLOps.Training.Trainers;
@@ -17,12 +20,19 @@ namespace MLOps.Training.Experiments;
 /// <summary>
 /// Refits the search's best proposal on every training row, measures it on the holdout, exports it to ONNX and
 /// proves the ONNX model scores the holdout like ML.NET does (max |Δ| ≤ 1e-5), then ranks its features by
-/// permutation importance and measures it per group of each sensitive attribute. The ONNX bytes and the verdicts
-/// are logged as artifacts of the best trial's run.
+/// permutation importance and measures it per group of each sensitive attribute. A binary model also gets its decision
+/// threshold, chosen on validation rows split from the training rows (see <see cref="ChooseThreshold"/>). The ONNX
+/// bytes and the verdicts are logged as artifacts of the best trial's run.
 /// </summary>
 public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker tracker, ProjectRegistry projects, SensitiveGroups sensitive)
 {
     public const string OnnxArtifact = "model/model.onnx";
+
+    /// <summary>Share of the training rows held back (stratified, seeded) to choose a binary model's decision threshold.</summary>
+    public const double ValidationFraction = 0.2;
+
+    /// <summary>The label metrics measured again at the decision threshold; the ranking metrics do not change with it.</summary>
+    private static readonly HashSet<string> ThresholdMetricNames = new(StringComparer.Ordinal) { "Precision", "Recall", "F1", "Accuracy" };
 
     public async Task<CandidateModel> TrainAsync(CandidateRequest request, CancellationToken cancellationToken = default)
     {
@@ -31,7 +41,9 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         TrialResult best = request.Best.Result;
         int seed = TrialRunner.Seed(plan);
         TrainTestSplit split = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).HoldoutByKey(plan.HoldoutModulus);
-        TrainedModel model = ModelTrainer.Train(split.Train, Enum.Parse<Algorithm>(best.Algorithm), best.Parameters, seed);
+        var algorithm = Enum.Parse<Algorithm>(best.Algorithm);
+        IReadOnlyDictionary<string, string> parameters = plan.TrainingParameters(best.Parameters);
+        TrainedModel model = ModelTrainer.Train(split.Train, algorithm, parameters, seed);
         IReadOnlyDictionary<string, double> holdout = model.Evaluate(split.Test).ToDictionary();
         byte[] onnx = OnnxModelExporter.Export(model);
         ParityReport parity = OnnxParityChecker.Check(model, onnx, split.Test);
@@ -42,27 +54,37 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         CardImportance[] importance = PermutationImportance.Compute(model, split.Test, seed)
             .Select(f => new CardImportance(f.Feature, f.Importance))
             .ToArray();
+        DecisionThreshold? threshold = plan.Task == ModelTask.BinaryClassification
+            ? ChooseThreshold(plan, split, algorithm, parameters, seed, scores)
+            : null;
+        bool meets = plan.Acceptance.IsMetBy(holdout[plan.ScoreMetric]);
+        IReadOnlyList<string> warnings = CandidateWarnings.For(holdout, threshold, meets, plan.Acceptance.ToString());
 
         string runId = request.Best.RunId;
         string artifact = await tracker.LogArtifactAsync(plan.Project, runId, OnnxArtifact, BinaryData.FromBytes(onnx), cancellationToken);
-        await tracker.LogArtifactAsync(plan.Project, runId, "model/parity.json", BinaryData.FromObjectAsJson(parity), cancellationToken);
-        await tracker.LogArtifactAsync(plan.Project, runId, "model/importance.json", BinaryData.FromObjectAsJson(importance), cancellationToken);
-        await tracker.LogArtifactAsync(plan.Project, runId, "model/fairness.json", BinaryData.FromObjectAsJson(fairness), cancellationToken);
-        if (plan.Task == ModelTask.BinaryClassification)
+        await tracker.LogArtifactAsync(plan.Project, runId, "model/parity.json", FiniteJson.ToBinaryData(parity), cancellationToken);
+        await tracker.LogArtifactAsync(plan.Project, runId, "model/importance.json", FiniteJson.ToBinaryData(importance), cancellationToken);
+        await tracker.LogArtifactAsync(plan.Project, runId, "model/fairness.json", FiniteJson.ToBinaryData(fairness), cancellationToken);
+        if (plan.Task == ModelTask.BinaryClassification && split.Test.BinaryLabels!.Distinct().Count() == 2)
         {
             var roc = RocCurve.Points(split.Test.BinaryLabels!, scores.Select(p => p[0]).ToArray());
             await tracker.LogArtifactAsync(
-                plan.Project, runId, "plots/roc.svg", BinaryData.FromString(RocCurveSvg.Render(roc, $"{best.Algorithm} holdout")), cancellationToken);
+                plan.Project, runId, ReportLibrary.RocPlotArtifact, BinaryData.FromString(RocCurveSvg.Render(roc, $"{best.Algorithm} holdout")), cancellationToken);
+            await tracker.LogArtifactAsync(
+                plan.Project, runId, ReportLibrary.RocPointsArtifact,
+                FiniteJson.ToBinaryData(new { falsePositiveRate = roc.Select(p => p.FalsePositiveRate), truePositiveRate = roc.Select(p => p.TruePositiveRate), auc = holdout["Auc"] }),
+                cancellationToken);
         }
-        await tracker.LogMetricsAsync(
-            plan.Project, runId, holdout.ToDictionary(m => "holdout_" + m.Key, m => m.Value), cancellationToken: cancellationToken);
+
+        await tracker.LogMetricsAsync(plan.Project, runId, TrackedMetrics(holdout, threshold), cancellationToken: cancellationToken);
+        await tracker.SetTagsAsync(plan.Project, runId, Tags(threshold, warnings), cancellationToken);
 
         return new CandidateModel(
             runId,
             best.Algorithm,
-            best.Parameters,
+            parameters,
             holdout,
-            plan.Acceptance.IsMetBy(holdout[plan.ScoreMetric]),
+            meets,
             parity.Passed,
             parity.MaxAbsoluteDifference,
             parity.Provider,
@@ -71,6 +93,57 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
             importance,
             artifact,
             split.Test.Rows,
-            fairness);
+            fairness,
+            threshold,
+            warnings);
+    }
+
+    /// <summary>
+    /// Fits the same algorithm and parameters on the training rows less a stratified, seeded validation share, chooses
+    /// the threshold on that share's probabilities, and measures the refitted model's holdout labels at it.
+    /// </summary>
+    private static DecisionThreshold ChooseThreshold(
+        ExperimentPlan plan, TrainTestSplit split, Algorithm algorithm, IReadOnlyDictionary<string, string> parameters, int seed, float[][] holdoutScores)
+    {
+        TrainTestSplit tuning = split.Train.Holdout(seed, ValidationFraction);
+        ThresholdChoice choice = tuning.Test.Rows == 0 || tuning.Train.BinaryLabels!.Distinct().Count() < 2
+            ? new ThresholdChoice(MetricsCalculator.DefaultThreshold, double.NaN, plan.ThresholdObjective, "too few training rows to hold validation rows back")
+            : DecisionThresholds.Choose(
+                tuning.Test.BinaryLabels!,
+                ModelTrainer.Train(tuning.Train, algorithm, parameters, seed).Predict(tuning.Test).Select(p => p[0]).ToArray(),
+                plan.ThresholdObjective);
+        IReadOnlyDictionary<string, double> atThreshold = MetricsCalculator
+            .Binary(split.Test.BinaryLabels!, holdoutScores.Select(p => p[0]).ToArray(), choice.Threshold)
+            .ToDictionary()
+            .Where(m => ThresholdMetricNames.Contains(m.Key))
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        return new DecisionThreshold(choice.Threshold, choice.Objective, choice.Value, tuning.Test.Rows, atThreshold, choice.FallbackReason);
+    }
+
+    /// <summary>Holdout metrics as <c>holdout_*</c>, and with a threshold <c>decision_threshold</c> and <c>holdout_at_threshold_*</c>.</summary>
+    private static Dictionary<string, double> TrackedMetrics(IReadOnlyDictionary<string, double> holdout, DecisionThreshold? threshold)
+    {
+        var metrics = holdout.ToDictionary(m => "holdout_" + m.Key, m => m.Value, StringComparer.Ordinal);
+        if (threshold is not null)
+        {
+            metrics["decision_threshold"] = threshold.Threshold;
+            foreach ((string name, double value) in threshold.Holdout)
+            {
+                metrics["holdout_at_threshold_" + name] = value;
+            }
+        }
+
+        return metrics;
+    }
+
+    private static Dictionary<string, string> Tags(DecisionThreshold? threshold, IReadOnlyList<string> warnings)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["warnings"] = string.Join(" | ", warnings) };
+        if (threshold is not null)
+        {
+            tags["thresholdObjective"] = threshold.Objective.ToString();
+        }
+
+        return tags;
     }
 }

@@ -23,6 +23,11 @@ public sealed class ExperimentPlanner(ProjectRegistry registry, OfflineFeatureSt
         FeatureSetVersion featureSet = await offline.GetAsync(request.Project, request.FeatureSet, cancellationToken)
             ?? throw new DataRejectedException($"Project '{request.Project}' has no feature-set version '{request.FeatureSet}'; land its data first.");
         ProjectGates gates = project.Gates;
+        if (request.ClassWeights != ClassWeighting.None && gates.Task == ModelTask.Regression)
+        {
+            throw new DataRejectedException($"classWeights applies to classification; project '{request.Project}' is a regression.");
+        }
+
         IReadOnlyList<Algorithm> algorithms = Algorithms(request, gates.Task);
         string suffix = start.InstanceId.Length > 8 ? start.InstanceId[^8..] : start.InstanceId;
         return new ExperimentPlan
@@ -46,6 +51,8 @@ public sealed class ExperimentPlanner(ProjectRegistry registry, OfflineFeatureSt
             StopWhenThresholdMet = request.StopWhenThresholdMet,
             MedianStopping = request.MedianStopping,
             RequestedBy = request.RequestedBy,
+            ClassWeights = request.ClassWeights,
+            ThresholdObjective = request.ThresholdObjective,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MLOps.Core.Experiments;
 using MLOps.Core.Projects;
 using MLOps.Core.Registry;
@@ -41,6 +42,7 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
                 CreatedBy = principal,
                 Metrics = candidate.HoldoutMetrics,
                 Description = $"{candidate.Algorithm} from experiment {plan.Experiment}",
+                DecisionThreshold = candidate.Threshold?.Threshold,
             },
             cancellationToken);
 
@@ -55,6 +57,7 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
                 RunId = candidate.RunId,
                 ModelUuid = string.Empty,
                 CreatedAt = version.CreatedAt,
+                Metadata = Metadata(plan, candidate),
             },
             cancellationToken);
         ProjectSpec spec = await projects.LoadSpecAsync(plan.SpecBlob, cancellationToken);
@@ -64,6 +67,20 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
             cancellationToken: cancellationToken);
         return new RegisteredCandidate(
             plan.ModelName, version.Version, version.Uri, ModelAliases.Challenger, files.Count > 0 ? version.ArtifactUri : string.Empty, card);
+    }
+
+    /// <summary>MLmodel metadata a server needs to turn probabilities into labels.</summary>
+    private static Dictionary<string, string> Metadata(ExperimentPlan plan, CandidateModel candidate)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (candidate.Threshold is { } threshold)
+        {
+            metadata["decision_threshold"] = threshold.Threshold.ToString("R", CultureInfo.InvariantCulture);
+            metadata["threshold_objective"] = threshold.Objective.ToString();
+            metadata["positive_class"] = plan.PositiveClass ?? string.Empty;
+        }
+
+        return metadata;
     }
 
     private static MlflowTensor[] Outputs(byte[] onnx)
@@ -89,6 +106,15 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
         Algorithm = candidate.Algorithm,
         RunId = candidate.RunId,
         Metrics = candidate.HoldoutMetrics,
+        DecisionThreshold = candidate.Threshold is { } t
+            ? new DecisionThresholdSummary(
+                t.Threshold,
+                t.FallbackReason is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"maximises {t.Objective} on {t.ValidationRows} validation rows held back from training, where it scored {t.ValidationValue:0.####}")
+                    : $"the default: {t.FallbackReason}",
+                t.Holdout)
+            : null,
+        Warnings = candidate.Warnings ?? [],
         FeatureImportance = candidate.Importance,
         Limitations = candidate.MeetsAcceptance
             ? []

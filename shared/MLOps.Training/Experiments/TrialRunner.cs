@@ -24,6 +24,7 @@ public sealed class TrialRunner(TrainingDataCache data, IExperimentTracker track
         TrialProposal proposal = request.Proposal;
         string runId = plan.RunId(request.Stage, proposal.TrialNumber);
         var algorithm = Enum.Parse<Algorithm>(proposal.Algorithm);
+        IReadOnlyDictionary<string, string> parameters = plan.TrainingParameters(proposal.Parameters);
         int seed = Seed(plan);
         await tracker.StartRunAsync(
             new RunStart
@@ -35,7 +36,7 @@ public sealed class TrialRunner(TrainingDataCache data, IExperimentTracker track
                 Seed = seed,
                 FeatureSetVersion = plan.FeatureSet.Version,
                 FeatureSetSha256 = plan.FeatureSet.Sha256,
-                Parameters = proposal.Parameters,
+                Parameters = parameters,
                 Tags = new Dictionary<string, string>
                 {
                     ["strategy"] = request.Stage.ToString(),
@@ -57,7 +58,7 @@ public sealed class TrialRunner(TrainingDataCache data, IExperimentTracker track
         {
             foreach (TrainTestSplit split in train.KFold(plan.Folds, seed))
             {
-                ModelMetrics metrics = ModelTrainer.Train(split.Train, algorithm, proposal.Parameters, seed).Evaluate(split.Test);
+                ModelMetrics metrics = ModelTrainer.Train(split.Train, algorithm, parameters, seed).Evaluate(split.Test);
                 folds.Add(metrics);
                 scores.Add(plan.ScoreOf(metrics.ToDictionary()[plan.ScoreMetric]));
                 await tracker.LogMetricsAsync(plan.Project, runId, metrics.ToDictionary(), step: folds.Count - 1, cancellationToken);

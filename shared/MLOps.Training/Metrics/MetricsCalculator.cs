@@ -11,15 +11,21 @@ public static class MetricsCalculator
     /// <summary>Probabilities are clipped to [ε, 1 − ε] for log-loss so one confident mistake cannot make it infinite.</summary>
     public const double LogLossEpsilon = 1e-15;
 
-    /// <summary>Binary metrics; a row is predicted positive when its probability is at least 0.5.</summary>
-    public static ModelMetrics Binary(IReadOnlyList<bool> actual, IReadOnlyList<float> probability)
+    /// <summary>The threshold of the label metrics unless a decision threshold is given.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    /// <summary>
+    /// Binary metrics; a row is predicted positive when its probability is at least <paramref name="threshold"/>.
+    /// AUC and PR-AUC rank the scores and do not depend on the threshold.
+    /// </summary>
+    public static ModelMetrics Binary(IReadOnlyList<bool> actual, IReadOnlyList<float> probability, double threshold = DefaultThreshold)
     {
         Check(actual.Count, probability.Count);
         long tp = 0, fp = 0, tn = 0, fn = 0;
         double logLoss = 0;
         for (int i = 0; i < actual.Count; i++)
         {
-            bool predicted = probability[i] >= 0.5f;
+            bool predicted = probability[i] >= threshold;
             (tp, fp, tn, fn) = (actual[i], predicted) switch
             {
                 (true, true) => (tp + 1, fp, tn, fn),
@@ -38,6 +44,7 @@ public static class MetricsCalculator
             Task = ModelTask.BinaryClassification,
             Rows = actual.Count,
             Auc = Auc(actual, probability),
+            PrAuc = AveragePrecision(actual, probability),
             Accuracy = Ratio(tp + tn, actual.Count),
             Precision = precision,
             Recall = recall,
@@ -139,6 +146,50 @@ public static class MetricsCalculator
         return positives == 0 || negatives == 0
             ? double.NaN
             : (positiveRankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
+    }
+
+    /// <summary>
+    /// PR-AUC as scikit-learn's <c>average_precision_score</c>: Σ (Rₙ − Rₙ₋₁) Pₙ over the distinct scores taken as
+    /// thresholds from the highest down (tied scores enter together). NaN without a positive row, where recall is undefined.
+    /// </summary>
+    public static double AveragePrecision(IReadOnlyList<bool> actual, IReadOnlyList<float> score)
+    {
+        Check(actual.Count, score.Count);
+        long positives = actual.LongCount(a => a);
+        if (positives == 0)
+        {
+            return double.NaN;
+        }
+
+        double sum = 0, previousRecall = 0;
+        long tp = 0, predicted = 0;
+        foreach (int[] tied in DescendingTies(score))
+        {
+            tp += tied.LongCount(i => actual[i]);
+            predicted += tied.Length;
+            double recall = (double)tp / positives;
+            sum += (recall - previousRecall) * ((double)tp / predicted);
+            previousRecall = recall;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Row indices grouped by equal score, highest score first: the thresholds a ranking metric sweeps.</summary>
+    internal static IEnumerable<int[]> DescendingTies(IReadOnlyList<float> score)
+    {
+        int[] order = Enumerable.Range(0, score.Count).OrderByDescending(i => score[i]).ToArray();
+        for (int start = 0; start < order.Length;)
+        {
+            int end = start;
+            while (end + 1 < order.Length && score[order[end + 1]] == score[order[start]])
+            {
+                end++;
+            }
+
+            yield return order[start..(end + 1)];
+            start = end + 1;
+        }
     }
 
     private static double Ratio(long numerator, long denominator) => denominator == 0 ? 0 : (double)numerator / denominator;

@@ -3,7 +3,7 @@ using MLOps.Core.Requirements;
 namespace MLOps.Training.Metrics;
 
 /// <summary>
-/// One evaluation. Classification fills the classification fields (binary AUC; multiclass precision, recall and F1 are
+/// One evaluation. Classification fills the classification fields (binary AUC and PR-AUC; multiclass precision, recall and F1 are
 /// macro averages and AUC is left out), regression fills RMSE, MAE and R². The confusion matrix is indexed
 /// [actual][predicted] in class order (binary: negative, positive), as scikit-learn prints it.
 /// </summary>
@@ -14,6 +14,9 @@ public sealed record ModelMetrics
     public required int Rows { get; init; }
 
     public double? Auc { get; init; }
+
+    /// <summary>Binary only: area under the precision-recall curve as average precision (scikit-learn's definition).</summary>
+    public double? PrAuc { get; init; }
 
     public double? Accuracy { get; init; }
 
@@ -38,6 +41,7 @@ public sealed record ModelMetrics
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         Add(values, nameof(this.Auc), this.Auc);
+        Add(values, nameof(this.PrAuc), this.PrAuc);
         Add(values, nameof(this.Accuracy), this.Accuracy);
         Add(values, nameof(this.Precision), this.Precision);
         Add(values, nameof(this.Recall), this.Recall);

@@ -17,6 +17,7 @@ internal static class TrainerFactory
 {
     public const string Features = "Features";
     public const string Label = "Label";
+    public const string Weight = "Weight";
 
     public static IEstimator<ITransformer> Create(MLContext ml, ModelTask task, Algorithm algorithm, IReadOnlyDictionary<string, string> parameters, int seed)
     {
@@ -26,6 +27,11 @@ internal static class TrainerFactory
         }
 
         var p = new Reader(TrainerDefaults.For(algorithm), parameters);
+        if (p.Weighted && task == ModelTask.Regression)
+        {
+            throw new ArgumentException("Class weights apply to classification only.", nameof(parameters));
+        }
+
         IEstimator<ITransformer> learner = task switch
         {
             ModelTask.BinaryClassification => Binary(ml, algorithm, p, seed),
@@ -51,12 +57,13 @@ internal static class TrainerFactory
             L1Regularization = p.Float(HyperParameters.L1Regularization),
             L2Regularization = p.Float(HyperParameters.L2Regularization),
             NumberOfThreads = 1,
+            ExampleWeightColumnName = p.WeightColumn,
         }),
         Algorithm.FastTree => ml.BinaryClassification.Trainers.FastTree(FastTreeBinary(p, seed)),
 
         // Random forests emit an uncalibrated score; Platt scaling gives log-loss a probability and exports to ONNX.
         Algorithm.FastForest => ml.BinaryClassification.Trainers.FastForest(FastForestBinary(p, seed))
-            .Append(ml.BinaryClassification.Calibrators.Platt()),
+            .Append(ml.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: p.WeightColumn)),
         Algorithm.LightGbm => ml.BinaryClassification.Trainers.LightGbm(GbmBinary(p, seed)),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, null),
     };
@@ -68,6 +75,7 @@ internal static class TrainerFactory
             L1Regularization = p.Float(HyperParameters.L1Regularization),
             L2Regularization = p.Float(HyperParameters.L2Regularization),
             NumberOfThreads = 1,
+            ExampleWeightColumnName = p.WeightColumn,
         }),
         Algorithm.FastTree => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(FastTreeBinary(p, seed))),
         Algorithm.FastForest => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastForest(FastForestBinary(p, seed))),
@@ -103,6 +111,7 @@ internal static class TrainerFactory
         options.NumberOfThreads = 1;
         options.Seed = seed;
         options.FeatureSelectionSeed = seed;
+        options.ExampleWeightColumnName = p.WeightColumn;
         return options;
     }
 
@@ -110,7 +119,7 @@ internal static class TrainerFactory
     // through the same setter list rather than a generic constraint that would need four type parameters.
     private static LightGbmBinaryTrainer.Options GbmBinary(Reader p, int seed)
     {
-        var o = new LightGbmBinaryTrainer.Options { UseCategoricalSplit = false, NumberOfThreads = 1, Seed = seed, Verbose = false, Silent = true };
+        var o = new LightGbmBinaryTrainer.Options { UseCategoricalSplit = false, NumberOfThreads = 1, Seed = seed, Verbose = false, Silent = true, ExampleWeightColumnName = p.WeightColumn };
         (o.NumberOfLeaves, o.NumberOfIterations, o.LearningRate, o.MinimumExampleCountPerLeaf) = Gbm(p);
         o.Booster = new GradientBooster.Options { L2Regularization = p.Double(HyperParameters.L2Regularization) };
         return o;
@@ -118,7 +127,7 @@ internal static class TrainerFactory
 
     private static LightGbmMulticlassTrainer.Options GbmMulticlass(Reader p, int seed)
     {
-        var o = new LightGbmMulticlassTrainer.Options { UseCategoricalSplit = false, NumberOfThreads = 1, Seed = seed, Verbose = false, Silent = true };
+        var o = new LightGbmMulticlassTrainer.Options { UseCategoricalSplit = false, NumberOfThreads = 1, Seed = seed, Verbose = false, Silent = true, ExampleWeightColumnName = p.WeightColumn };
         (o.NumberOfLeaves, o.NumberOfIterations, o.LearningRate, o.MinimumExampleCountPerLeaf) = Gbm(p);
         o.Booster = new GradientBooster.Options { L2Regularization = p.Double(HyperParameters.L2Regularization) };
         return o;
@@ -143,5 +152,10 @@ internal static class TrainerFactory
         public float Float(string name) => (float)this.Double(name);
 
         public int Int(string name) => TrialParameters.GetInt(trial, name) ?? TrialParameters.GetInt(defaults, name)!.Value;
+
+        public bool Weighted { get; } = ClassWeights.Of(trial) != ClassWeighting.None;
+
+        /// <summary>The example-weight column when the trial weights classes; null leaves every trainer unweighted, as before.</summary>
+        public string? WeightColumn => this.Weighted ? Weight : null;
     }
 }

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MLOps.Core.Audit;
+using MLOps.Core.Landing;
 using MLOps.Triggers.Http;
 using Moq;
 
 namespace MLOps.FunctionsApp.Tests.Support;
 
 /// <summary>
-/// The Functions app's real service wiring with configuration in memory, the audit log mocked (no storage), a
+/// The Functions app's real service wiring with configuration in memory, the audit log and landing ledger mocked (no storage), a
 /// fake Durable client and a manual clock. Function classes are created the way the worker creates them.
 /// </summary>
 internal sealed class TriggerHarness : IDisposable
@@ -28,11 +29,16 @@ internal sealed class TriggerHarness : IDisposable
         services.AddLogging();
         FunctionsAppComposition.ConfigureServices(services);
         services.Replace(ServiceDescriptor.Singleton(this.Audit.Object));
+        this.Landing.Setup(q => q.AdmitAsync(It.IsAny<LandingBlob>(), It.IsAny<CancellationToken>())).ReturnsAsync(LandingAdmission.Admitted);
+        services.Replace(ServiceDescriptor.Singleton(this.Landing.Object));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(this.Clock));
         this.Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public Mock<IAuditLog> Audit { get; } = new();
+
+    /// <summary>The landing ledger, mocked: every project counts as registered unless a test says otherwise.</summary>
+    public Mock<ILandingQueue> Landing { get; } = new();
 
     public DurableClientFake Durable { get; } = new();
 

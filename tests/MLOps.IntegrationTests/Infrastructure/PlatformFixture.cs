@@ -20,6 +20,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public const string ScheduleName = "every10s";
 
+    public const long UploadLimitBytes = 8L << 20;
+
     private WebApplication? app;
 
     public AzuriteFixture Storage { get; } = new();
@@ -51,6 +53,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Schedules:Items:0:InputJson"] = """{"steps":1}""",
             ["EventGrid:Routes:MLOps.Diagnostics.Requested"] = "diagnostics",
             ["EventGrid:Routes:Microsoft.Storage.BlobCreated"] = "data-engineering",
+
+            // Above every bundled data set, low enough for the upload tests to cross it with a few MiB.
+            ["DataEngineering:MaxFileBytes"] = UploadLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach ((string key, string? value) in LocalHostBuilder.SelfPublishing(this.BaseUrl.ToString(), TestKeys.Platform))
         {

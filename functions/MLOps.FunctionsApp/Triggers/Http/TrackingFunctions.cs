@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using MLOps.Triggers.Http;
 
 namespace MLOps.FunctionsApp.Triggers.Http;
@@ -37,6 +38,7 @@ public sealed class TrackingFunctions(TrackingHttpApi api, ReproductionHttpApi r
     public Task<IResult> ReproduceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{project}/runs/{runId}/reproduce")] HttpRequest request,
         string project,
-        string runId) =>
-        reproduction.ReproduceAsync(request, project, runId);
+        string runId,
+        [DurableClient] DurableTaskClient client) =>
+        reproduction.ReproduceAsync(request, project, runId, client);
 }

@@ -37,6 +37,12 @@ public sealed record ModelCard
 
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Binary classifiers: the decision threshold, what chose it, and the holdout label metrics at it.</summary>
+    public DecisionThresholdSummary? DecisionThreshold { get; init; }
+
+    /// <summary>What a reader must not miss; rendered first, before any number.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
 
     public IReadOnlyList<string> Limitations { get; init; } = [];

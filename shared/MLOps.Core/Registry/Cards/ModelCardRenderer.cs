@@ -13,6 +13,17 @@ public static class ModelCardRenderer
         md.AppendLine(Inv($"# Model card: {card.Name} v{card.Version}")).AppendLine();
         md.AppendLine(Inv($"Project `{card.Project}` · created {card.CreatedAt:yyyy-MM-dd} by {card.CreatedBy} · approval: {card.Approval}{(card.ApprovedBy is null ? string.Empty : " by " + card.ApprovedBy)}")).AppendLine();
 
+        if (card.Warnings.Count > 0)
+        {
+            md.AppendLine("## Warnings").AppendLine();
+            foreach (string warning in card.Warnings)
+            {
+                md.AppendLine("- **Warning:** " + warning);
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("## Intended use").AppendLine();
         md.AppendLine(card.BusinessGoal).AppendLine();
         md.AppendLine(Inv($"- Task: {card.Task}")).AppendLine(Inv($"- Target: `{card.Target}`"));
@@ -42,7 +53,18 @@ public static class ModelCardRenderer
         md.AppendLine().AppendLine("## Metrics").AppendLine().AppendLine("| Metric | Value |").AppendLine("|---|---|");
         foreach ((string metric, double value) in card.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            md.AppendLine(Inv($"| {Cell(metric)} | {value:0.####} |"));
+            md.AppendLine(Inv($"| {Cell(metric)} | {Number(value)} |"));
+        }
+
+        if (card.DecisionThreshold is { } threshold)
+        {
+            md.AppendLine().AppendLine(Inv($"### Decision threshold {threshold.Threshold:0.####}")).AppendLine();
+            md.AppendLine(Inv($"A row is labelled positive when its probability is at least {threshold.Threshold:0.####} ({threshold.ChosenBy})."))
+                .AppendLine().AppendLine(Inv($"| Holdout metric | at 0.5 | at {threshold.Threshold:0.####} |")).AppendLine("|---|---|---|");
+            foreach ((string metric, double value) in threshold.HoldoutMetrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                md.AppendLine(Inv($"| {Cell(metric)} | {(card.Metrics.TryGetValue(metric, out double atHalf) ? Number(atHalf) : "–")} | {Number(value)} |"));
+            }
         }
 
         if (card.FeatureImportance.Count > 0)
@@ -50,7 +72,7 @@ public static class ModelCardRenderer
             md.AppendLine().AppendLine("## Feature importance").AppendLine().AppendLine("| Feature | Importance |").AppendLine("|---|---|");
             foreach (FeatureImportance f in card.FeatureImportance.OrderByDescending(f => Math.Abs(f.Importance)))
             {
-                md.AppendLine(Inv($"| {Cell(f.Feature)} | {f.Importance:0.####} |"));
+                md.AppendLine(Inv($"| {Cell(f.Feature)} | {Number(f.Importance)} |"));
             }
         }
 
@@ -74,7 +96,7 @@ public static class ModelCardRenderer
             md.AppendLine("| Attribute | Group | Metric | Value | Rows |").AppendLine("|---|---|---|---|---|");
             foreach (FairnessResult r in card.Fairness.OrderBy(r => r.Attribute, StringComparer.Ordinal).ThenBy(r => r.Metric, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal))
             {
-                md.AppendLine(Inv($"| {Cell(r.Attribute)} | {Cell(r.Group)} | {Cell(r.Metric)} | {r.Value:0.####} | {(r.Rows is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "–")} |"));
+                md.AppendLine(Inv($"| {Cell(r.Attribute)} | {Cell(r.Group)} | {Cell(r.Metric)} | {Number(r.Value)} | {(r.Rows is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "–")} |"));
             }
         }
 
@@ -108,6 +130,9 @@ public static class ModelCardRenderer
 
         return all.Count > 0 ? all : ["None recorded."];
     }
+
+    /// <summary>An undefined metric (NaN: e.g. AUC of a one-class holdout) reads as such, never as a number.</summary>
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.####", CultureInfo.InvariantCulture) : "undefined";
 
     // Pipes would split a table cell.
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

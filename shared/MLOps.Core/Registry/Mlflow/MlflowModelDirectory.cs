@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using MLOps.Core.Serialization;
 using MLOps.Core.Storage;
 using YamlDotNet.Serialization;
 
@@ -102,7 +103,13 @@ public static class MlflowModelDirectory
             // MLflow writes str(datetime.utcnow()): "YYYY-MM-DD HH:MM:SS.ffffff".
             ["utc_time_created"] = package.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
         };
-        return Yaml(model);
+        if (package.Metadata.Count > 0)
+        {
+            model["metadata"] = new SortedDictionary<string, string>(package.Metadata.ToDictionary(), StringComparer.Ordinal);
+        }
+
+        // MLflow dumps MLmodel with sorted keys; the literal above is already in that order.
+        return Yaml(new SortedDictionary<string, object?>(model, StringComparer.Ordinal));
     }
 
     /// <summary>A model UUID derived from the version's identity, so every write of it agrees.</summary>
@@ -129,7 +136,8 @@ public static class MlflowModelDirectory
             }
         }
 
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["inputs"] = package.InputExample });
+        // A missing feature value is NaN; MLflow's tf-serving example carries it as null (see FiniteJson).
+        return FiniteJson.Serialize(new Dictionary<string, object> { ["inputs"] = package.InputExample });
     }
 
     private static string[] Requirements(MlflowModelPackage package) =>

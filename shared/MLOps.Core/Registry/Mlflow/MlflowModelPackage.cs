@@ -23,6 +23,9 @@ public sealed record MlflowModelPackage
 
     public string ArtifactPath { get; init; } = "model";
 
+    /// <summary>MLmodel's free-form <c>metadata</c> (as <c>mlflow.onnx.save_model(metadata=…)</c> writes it), e.g. the decision threshold.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     public string MlflowVersion { get; init; } = "2.14.1";
 
     public string OnnxVersion { get; init; } = "1.16.1";

@@ -32,6 +32,17 @@ public sealed class ExperimentRequestTests
     }
 
     [Fact]
+    public void Class_weights_and_the_threshold_objective_default_to_none_and_f1_and_unknown_values_are_named()
+    {
+        var request = new ExperimentRequest("credit", ClassWeights: (ClassWeighting)7, ThresholdObjective: (ThresholdObjective)9);
+
+        Assert.Equal((ClassWeighting.None, ThresholdObjective.F1), (new ExperimentRequest("credit").ClassWeights, new ExperimentRequest("credit").ThresholdObjective));
+        Assert.Equal(
+            ["classWeights must be one of None, Balanced", "thresholdObjective must be one of F1, Youden"],
+            request.Validate());
+    }
+
+    [Fact]
     public void The_caller_becomes_the_requester_whatever_the_body_said()
     {
         var request = new ExperimentRequest("credit", RequestedBy: "someone-else");

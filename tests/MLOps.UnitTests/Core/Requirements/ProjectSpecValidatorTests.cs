@@ -72,6 +72,8 @@ public sealed class ProjectSpecValidatorTests
     [InlineData("""{ "task": "Regression" }""", "$.acceptance.metric", "does not apply to Regression")]
     [InlineData("""{ "acceptance": { "metric": "Rmse", "threshold": 0.3, "direction": "<=" } }""", "$.acceptance.metric", "Rmse does not apply to BinaryClassification")]
     [InlineData("""{ "acceptance": { "metric": "Auc", "threshold": 0.45, "direction": ">=" } }""", "$.acceptance.threshold", "[0.5, 1]")]
+    [InlineData("""{ "task": "MulticlassClassification", "acceptance": { "metric": "PrAuc", "threshold": 0.3, "direction": ">=" } }""", "$.acceptance.metric", "PrAuc does not apply to MulticlassClassification")]
+    [InlineData("""{ "acceptance": { "metric": "PrAuc", "threshold": 1.2, "direction": ">=" } }""", "$.acceptance.threshold", "[0, 1]")]
     [InlineData("""{ "acceptance": { "metric": "LogLoss", "threshold": 0, "direction": "<=" } }""", "$.acceptance.threshold", "(0, ∞)")]
     [InlineData("""{ "acceptance": { "metric": "F1", "threshold": 0.7, "direction": "<=" } }""", "$.acceptance.direction", ">=")]
     [InlineData("""{ "latency": { "p95Ms": -5 } }""", "$.latency.p95Ms", "positive")]
@@ -142,6 +144,18 @@ public sealed class ProjectSpecValidatorTests
         SpecValidationResult result = SpecFixtures.Validate(spec);
 
         Assert.Contains(result.Problems, p => p.Path == path && p.Message.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_binary_project_may_gate_on_pr_auc()
+    {
+        JsonObject spec = SpecFixtures.CreditNode();
+        spec["acceptance"] = JsonNode.Parse("""{ "metric": "PrAuc", "threshold": 0.55, "direction": ">=" }""");
+
+        SpecValidationResult result = SpecFixtures.Validate(spec);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(MLOps.Core.Requirements.AcceptanceMetric.PrAuc, result.Spec!.Acceptance.Metric);
     }
 
     [Fact]

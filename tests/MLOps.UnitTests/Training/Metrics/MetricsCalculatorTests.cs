@@ -28,6 +28,47 @@ public class MetricsCalculatorTests
         Assert.Equal([[3L, 2L], [2L, 3L]], m.ConfusionMatrix!.Select(r => r.ToArray()).ToArray());
     }
 
+    /// <summary>
+    /// average_precision_score printed by <c>/usr/bin/python3 tests/reference/classification_metrics_reference.py</c>
+    /// (scikit-learn 1.2.1): sample A is the ten rows above, sample B 200 rows with 12% positives and many ties.
+    /// </summary>
+    [Fact]
+    public void Pr_auc_is_scikit_learns_average_precision_including_tied_scores()
+    {
+        bool[] y = [true, false, true, true, false, false, true, false, true, false];
+        float[] p = [0.9f, 0.2f, 0.65f, 0.4f, 0.4f, 0.55f, 0.8f, 0.1f, 0.3f, 0.7f];
+        (bool[] yb, float[] pb) = ReferenceSampleB();
+
+        Assert.Equal(0.7892857142857144, MetricsCalculator.Binary(y, p).PrAuc!.Value, 12);
+        Assert.Equal(0.7140229261815014, MetricsCalculator.AveragePrecision(yb, pb), 12);
+        Assert.True(double.IsNaN(MetricsCalculator.AveragePrecision([false, false], [0.2f, 0.7f])), "no positive row: recall is undefined");
+        Assert.Equal(0.7892857142857144, MetricsCalculator.Binary(y, p).ToDictionary()["PrAuc"], 12);
+    }
+
+    [Fact]
+    public void Label_metrics_follow_the_given_threshold_and_ranking_metrics_do_not()
+    {
+        bool[] y = [true, false, true, true, false, false, true, false, true, false];
+        float[] p = [0.9f, 0.2f, 0.65f, 0.4f, 0.4f, 0.55f, 0.8f, 0.1f, 0.3f, 0.7f];
+
+        // At 0.3 the rows scored 0.9, 0.65, 0.4, 0.4, 0.55, 0.8, 0.3, 0.7 are positive: tp 5, fp 3 (counted by hand).
+        ModelMetrics m = MetricsCalculator.Binary(y, p, threshold: 0.3);
+
+        Assert.Equal(5 / 8.0, m.Precision!.Value, 12);
+        Assert.Equal(1.0, m.Recall!.Value, 12);
+        Assert.Equal(10 / 13.0, m.F1!.Value, 12);
+        Assert.Equal(MetricsCalculator.Binary(y, p).Auc, m.Auc);
+        Assert.Equal(MetricsCalculator.Binary(y, p).PrAuc, m.PrAuc);
+    }
+
+    /// <summary>Sample B of the reference script: positive_i = (i·7919) mod 100 &lt; 12, score_i = ((i·37) mod 40 + 24·positive_i) / 64.</summary>
+    internal static (bool[] Actual, float[] Score) ReferenceSampleB()
+    {
+        bool[] y = Enumerable.Range(0, 200).Select(i => (i * 7919) % 100 < 12).ToArray();
+        float[] p = Enumerable.Range(0, 200).Select(i => (((i * 37) % 40) + (y[i] ? 24 : 0)) / 64f).ToArray();
+        return (y, p);
+    }
+
     [Fact]
     public void Regression_metrics_match_scikit_learn()
     {

@@ -29,6 +29,27 @@ public sealed class ModelCardRendererTests
     };
 
     [Fact]
+    public void Warnings_come_first_and_the_threshold_table_sets_its_metrics_beside_those_at_one_half()
+    {
+        ModelCard card = Card with
+        {
+            Metrics = new Dictionary<string, double> { ["Auc"] = 0.81, ["F1"] = 0, ["Recall"] = 0, ["PrAuc"] = double.NaN },
+            DecisionThreshold = new DecisionThresholdSummary(0.1875, "maximises F1 on 400 validation rows", new Dictionary<string, double> { ["F1"] = 0.42, ["Recall"] = 0.61 }),
+            Warnings = ["At the default threshold 0.5 the model finds no true positive on the holdout."],
+        };
+
+        string md = ModelCardRenderer.ToMarkdown(card);
+
+        Assert.True(md.IndexOf("## Warnings", StringComparison.Ordinal) < md.IndexOf("## Intended use", StringComparison.Ordinal));
+        Assert.Contains("- **Warning:** At the default threshold 0.5 the model finds no true positive on the holdout.", md, StringComparison.Ordinal);
+        Assert.Contains("| Holdout metric | at 0.5 | at 0.1875 |", md, StringComparison.Ordinal);
+        Assert.Contains("| F1 | 0 | 0.42 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Recall | 0 | 0.61 |", md, StringComparison.Ordinal);
+        Assert.Contains("| PrAuc | undefined |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Warnings", ModelCardRenderer.ToMarkdown(Card), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Declared_sensitive_attributes_get_a_per_group_table()
     {
         string md = ModelCardRenderer.ToMarkdown(Card);

@@ -47,6 +47,32 @@ public sealed class MlflowModelDirectoryTests
     }
 
     [Fact]
+    public void A_missing_feature_value_in_the_input_example_is_written_as_null()
+    {
+        MlflowModelPackage package = Package with { InputExample = [[1f, float.NaN, 3f], [float.PositiveInfinity, 5f, 6f]] };
+
+        BinaryData example = MlflowModelDirectory.Render(package).Single(f => f.File == MlflowModelDirectory.InputExampleFile).Content;
+
+        using JsonDocument json = JsonDocument.Parse(example.ToString());
+        JsonElement rows = json.RootElement.GetProperty("inputs");
+        Assert.Equal(JsonValueKind.Null, rows[0][1].ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows[1][0].ValueKind);
+        Assert.Equal(3, rows[0][2].GetDouble());
+    }
+
+    [Fact]
+    public void The_decision_threshold_goes_into_MLmodel_metadata_and_no_metadata_key_without_one()
+    {
+        MlflowModelPackage package = Package with { Metadata = new Dictionary<string, string> { ["decision_threshold"] = "0.3125", ["positive_class"] = "bad" } };
+
+        YamlMappingNode root = Parse(MlflowModelDirectory.MLmodel(package));
+
+        var metadata = (YamlMappingNode)root["metadata"];
+        Assert.Equal(("0.3125", "bad"), (Scalar(metadata, "decision_threshold"), Scalar(metadata, "positive_class")));
+        Assert.False(Parse(MlflowModelDirectory.MLmodel(Package)).Children.ContainsKey("metadata"));
+    }
+
+    [Fact]
     public void Signature_is_mlflow_tensor_schema_json_inside_the_yaml()
     {
         var signature = (YamlMappingNode)Parse(MlflowModelDirectory.MLmodel(Package))["signature"];
