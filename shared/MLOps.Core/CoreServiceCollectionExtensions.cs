@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<EventGridOptions>().BindConfiguration(EventGridOptions.SectionName);
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddOptions<DataEngineeringOptions>().BindConfiguration(DataEngineeringOptions.SectionName);
+        services.AddOptions<StagingSweepOptions>().BindConfiguration(StagingSweepOptions.SectionName);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PlatformMetrics>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<IAuditLog, BlobAuditLog>();
+        services.TryAddSingleton<StagingSweeper>();
         services.TryAddSingleton<IPlatformEventPublisher, EventGridPlatformEventPublisher>();
         services.TryAddSingleton<PipelineEventRecorder>();
         services.TryAddSingleton<DiagnosticsLedger>();
