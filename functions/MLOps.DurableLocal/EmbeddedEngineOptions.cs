@@ -24,10 +24,19 @@ public sealed class EmbeddedEngineOptions
     public int MaxConcurrentOrchestrations { get; set; } = 16;
 
     /// <summary>
-    /// How long a dequeued message stays invisible. Short values let a new host pick up the work of a crashed
-    /// one within seconds instead of the 5-minute default.
+    /// How long a dequeued orchestration (control queue) message stays invisible: how soon a killed host's
+    /// orchestration messages reappear (after its partition leases expire). Episodes take milliseconds and their
+    /// locks are renewed, so this only has to outlast an outage plus one renewal period.
     /// </summary>
-    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a dequeued activity message stays invisible: how soon a killed host's running activities are
+    /// picked up by another, and how long an outage may last before a still-running activity's message reappears
+    /// and runs a second time (DTFx renews it every 5 s, <see cref="WorkerOrchestrationService"/> keeps renewing
+    /// through failures). See the remarks on <see cref="EmbeddedEngineOptions"/> for the measurements.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -54,7 +63,8 @@ public sealed class EmbeddedEngineOptions
             ExtendedSessionsEnabled = dtfx.ExtendedSessionsEnabled,
             MaxConcurrentActivities = dtfx.MaxConcurrentTaskActivityWorkItems,
             MaxConcurrentOrchestrations = dtfx.MaxConcurrentTaskOrchestrationWorkItems,
-            QueueVisibilityTimeout = dtfx.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = dtfx.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = dtfx.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = dtfx.MaxQueuePollingInterval,
             ActivityDispatcherCount = 1,
         };

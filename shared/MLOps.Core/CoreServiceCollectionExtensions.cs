@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<FeatureSetBuilder>();
         services.TryAddSingleton<OfflineFeatureStore>();
         services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new OnlineFeatureStore(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<FeatureConsistencyChecker>();
         services.TryAddSingleton(_ => new FeatureStatisticsCalculator());
