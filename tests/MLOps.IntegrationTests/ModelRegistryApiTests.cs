@@ -163,23 +163,5 @@ public class ModelRegistryApiTests(PlatformFixture platform)
         return await platform.Http.SendAsync(request);
     }
 
-    /// <summary>The whole audit log, page by page, since other tests of the collection write to it too.</summary>
-    private async Task<List<JsonElement>> AuditAsync()
-    {
-        var records = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            ApiResponse page = await platform.SendAsync(HttpMethod.Get, $"api/audit?after={after}&take=1000", TestKeys.ModelRisk);
-            Assert.Equal(HttpStatusCode.OK, page.Status);
-            JsonElement[] batch = [.. page.Json.EnumerateArray()];
-            records.AddRange(batch);
-            if (batch.Length < 1000)
-            {
-                return records;
-            }
-
-            after = batch[^1].GetProperty("sequence").GetInt64();
-        }
-    }
+    private Task<List<JsonElement>> AuditAsync() => AuditPages.ReadAllAsync(platform.Http, TestKeys.ModelRisk);
 }

@@ -40,7 +40,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release" : "Debug";
-        string dll = Environment.GetEnvironmentVariable("MLOPS_HOST_DLL") ?? Path.Combine(RepositoryRoot.Find(), "functions", "MLOps.LocalHost", "bin", configuration, "net10.0", "MLOps.LocalHost.dll");
+        string dll = Path.Combine(RepositoryRoot.Find(), "functions", "MLOps.LocalHost", "bin", configuration, "net10.0", "MLOps.LocalHost.dll");
         var baseUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in (string[])

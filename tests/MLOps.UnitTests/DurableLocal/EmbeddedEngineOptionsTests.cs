@@ -55,7 +55,7 @@ public class EmbeddedEngineOptionsTests
         var tuned = new EmbeddedEngineOptions();
 
         Assert.Equal(
-            (true, 50, 16, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), 4),
+            (true, 50, 16, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), 4),
             (tuned.ExtendedSessionsEnabled, tuned.MaxConcurrentActivities, tuned.MaxConcurrentOrchestrations, tuned.ControlQueueVisibilityTimeout,
                 tuned.WorkItemQueueVisibilityTimeout, tuned.MaxQueuePollingInterval, tuned.ActivityDispatcherCount));
     }
