@@ -1,8 +1,6 @@
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MLOps.Core.Audit;
-using MLOps.Core.Observability;
 using MLOps.IntegrationTests.Infrastructure;
 
 namespace MLOps.IntegrationTests.Audit;
@@ -116,7 +114,7 @@ public sealed class BlobAuditLogEventTests(AzuriteFixture storage) : IDisposable
         var log = new BlobAuditLog(
             new BlobServiceClient(storage.ConnectionString),
             TimeProvider.System,
-            new PlatformMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+            TestMetrics.Create(),
             NullLogger<BlobAuditLog>.Instance);
         this.logs.Add(log);
         return log;

@@ -1,10 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MLOps.Core.Audit;
 using MLOps.Core.Lineage;
-using MLOps.Core.Observability;
 using MLOps.Core.Registry;
 using MLOps.Core.Registry.Mlflow;
 using MLOps.Core.Requirements;
@@ -310,7 +308,7 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     private static BlobAuditLog NewAuditLog(BlobServiceClient blobs) => new(
         blobs,
         TimeProvider.System,
-        new PlatformMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+        TestMetrics.Create(),
         NullLogger<BlobAuditLog>.Instance);
 
     private static async Task<Exception?> Outcome(Task task)

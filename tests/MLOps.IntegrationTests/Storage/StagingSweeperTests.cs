@@ -1,9 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MLOps.Core.Observability;
 using MLOps.Core.Storage;
 using MLOps.IntegrationTests.Infrastructure;
 
@@ -60,7 +58,7 @@ public sealed class StagingSweeperTests(AzuriteFixture storage)
     private static StagingSweeper Sweeper(BlobServiceClient blobs, TimeProvider clock) => new(
         blobs,
         clock,
-        new PlatformMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+        TestMetrics.Create(),
         Options.Create(new StagingSweepOptions { GracePeriod = TimeSpan.FromHours(1) }),
         NullLogger<StagingSweeper>.Instance);
 
