@@ -6,6 +6,15 @@ namespace MLOps.DurableLocal;
 /// Settings of the embedded Durable Task engine. Defaults are the tuned values measured on a 2-core machine
 /// against Azurite; <see cref="Stock"/> gives DTFx's own defaults for comparison in benchmarks.
 /// </summary>
+/// <remarks>
+/// Queue visibility, measured with the host as a child process (a diagnostics step SIGKILLed mid-activity, the host
+/// restarted; and Azurite frozen with SIGSTOP for 25–30 s during a 50 s activity): at 20 s (before) the killed work
+/// re-ran ~20 s after the restart, but the frozen storage made DTFx log "processed multiple times concurrently" 2–5
+/// times, because its first failed renewal ended the renewals; at 30 s with renewals that survive failures
+/// (<see cref="WorkerOrchestrationService"/>) it re-ran after ~29 s and nothing was processed twice; at 60 s, after ~59 s.
+/// 30 s keeps recovery within half a minute and rides out outages up to ~25 s (visibility minus one 5 s renewal
+/// period); beyond that, activities are idempotent (finished trials return their recorded outcome).
+/// </remarks>
 public sealed class EmbeddedEngineOptions
 {
     public const string SectionName = "DurableEngine";
@@ -24,10 +33,19 @@ public sealed class EmbeddedEngineOptions
     public int MaxConcurrentOrchestrations { get; set; } = 16;
 
     /// <summary>
-    /// How long a dequeued message stays invisible. Short values let a new host pick up the work of a crashed
-    /// one within seconds instead of the 5-minute default.
+    /// How long a dequeued orchestration (control queue) message stays invisible: how soon a killed host's
+    /// orchestration messages reappear (after its partition leases expire). Episodes take milliseconds and their
+    /// locks are renewed, so this only has to outlast an outage plus one renewal period.
     /// </summary>
-    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a dequeued activity message stays invisible: how soon a killed host's running activities are
+    /// picked up by another, and how long an outage may last before a still-running activity's message reappears
+    /// and runs a second time (DTFx renews it every 5 s, <see cref="WorkerOrchestrationService"/> keeps renewing
+    /// through failures). See the remarks on the class for the measurements.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -54,7 +72,8 @@ public sealed class EmbeddedEngineOptions
             ExtendedSessionsEnabled = dtfx.ExtendedSessionsEnabled,
             MaxConcurrentActivities = dtfx.MaxConcurrentTaskActivityWorkItems,
             MaxConcurrentOrchestrations = dtfx.MaxConcurrentTaskOrchestrationWorkItems,
-            QueueVisibilityTimeout = dtfx.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = dtfx.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = dtfx.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = dtfx.MaxQueuePollingInterval,
             ActivityDispatcherCount = 1,
         };

@@ -23,7 +23,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
         services.AddSingleton(sp => OrchestrationServiceFactory.Create(
             sp.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => OrchestrationServiceFactory.ForWorker(
-            sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value));
+            sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<DurableTaskClient>(sp =>
             new EmbeddedDurableTaskClient("embedded", sp.GetRequiredService<IOrchestrationServiceClient>(), converter));

@@ -1,15 +1,20 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.Extensions.Logging;
 
 namespace MLOps.DurableLocal;
 
 /// <summary>Builds the DTFx Azure Storage backend from <see cref="EmbeddedEngineOptions"/>.</summary>
 public static class OrchestrationServiceFactory
 {
-    public static AzureStorageOrchestrationService Create(EmbeddedEngineOptions options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
+    public static AzureStorageOrchestrationService Create(EmbeddedEngineOptions options, ILoggerFactory loggerFactory) =>
+        new(Settings(options, loggerFactory));
+
+    /// <summary>The DTFx settings <paramref name="options"/> stand for.</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(EmbeddedEngineOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = new AzureStorageOrchestrationServiceSettings
+        return new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
@@ -17,24 +22,25 @@ public static class OrchestrationServiceFactory
             ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
-            ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
         };
-        return new AzureStorageOrchestrationService(settings);
     }
 
     /// <summary>
-    /// The backend as the worker should drive it: with <see cref="EmbeddedEngineOptions.ActivityDispatcherCount"/>
-    /// activity fetch loops where the backend would run fewer.
+    /// The backend as the worker should drive it (<see cref="WorkerOrchestrationService"/>): with
+    /// <see cref="EmbeddedEngineOptions.ActivityDispatcherCount"/> activity fetch loops where the backend would run
+    /// fewer, and lock renewals that keep trying through a storage outage.
     /// </summary>
-    public static IOrchestrationService ForWorker(AzureStorageOrchestrationService service, EmbeddedEngineOptions options)
+    public static IOrchestrationService ForWorker(
+        AzureStorageOrchestrationService service, EmbeddedEngineOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
-        return options.ActivityDispatcherCount > service.TaskActivityDispatcherCount
-            ? new ActivityDispatcherCountOverride(service, options.ActivityDispatcherCount)
-            : service;
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        return new WorkerOrchestrationService(
+            service, Math.Max(options.ActivityDispatcherCount, service.TaskActivityDispatcherCount), loggerFactory.CreateLogger<WorkerOrchestrationService>());
     }
 }

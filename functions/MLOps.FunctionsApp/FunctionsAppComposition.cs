@@ -1,3 +1,4 @@
+using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -33,12 +34,22 @@ public static class FunctionsAppComposition
     }
 
     /// <summary>
-    /// Orchestration data is serialized as in the embedded host. The extension post-configures both options to
-    /// wrap the worker's ObjectSerializer; this runs after it (the extension's startup is registered first).
+    /// Orchestration data is serialized as in the embedded host. Two serializers touch it in the isolated worker:
+    /// the Durable <see cref="DurableTaskWorkerOptions.DataConverter"/> (orchestration inputs, outputs, events and
+    /// activity inputs), and the worker's <see cref="WorkerOptions.Serializer"/>, which writes every function's
+    /// result back to the host — an activity's output is deserialized by the extension and serialized again with it
+    /// (by default PascalCase with enums as numbers: <c>{"RunId":…,"Stage":1}</c>) — and which the extension also
+    /// wraps as the DataConverter of both options. So both are set: the worker's serializer to System.Text.Json with
+    /// <see cref="PlatformDataConverter.JsonOptions"/>, and both options' converter to the platform's own instance
+    /// (post-configured after the extension's startup, which is registered first).
     /// </summary>
     internal static void UsePlatformDataConverter(IServiceCollection services)
     {
+        services.PostConfigure<WorkerOptions>(o => o.Serializer = PlatformObjectSerializer);
         services.PostConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = PlatformDataConverter.Instance);
         services.PostConfigureAll<DurableTaskClientOptions>(o => o.DataConverter = PlatformDataConverter.Instance);
     }
+
+    /// <summary>The worker's object serializer: the same JSON options as <see cref="PlatformDataConverter"/>.</summary>
+    internal static ObjectSerializer PlatformObjectSerializer { get; } = new JsonObjectSerializer(PlatformDataConverter.JsonOptions);
 }

@@ -10,7 +10,8 @@ public static class ApiRoutes
     public static IEndpointRouteBuilder MapMLOpsApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api");
-        api.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+        api.MapGet("/health", () => HealthHttpApi.Live());
+        api.MapGet("/health/ready", (HttpRequest r, HealthHttpApi h) => h.ReadyAsync(r));
         api.MapGet("/pipelines", (HttpRequest r, PipelineHttpApi h) => h.ListPipelines(r));
         api.MapPost("/pipelines/{name}", (HttpRequest r, string name, PipelineHttpApi h, DurableTaskClient c) => h.StartAsync(r, name, c));
         api.MapGet("/instances", (HttpRequest r, PipelineHttpApi h, DurableTaskClient c) => h.ListAsync(r, c));

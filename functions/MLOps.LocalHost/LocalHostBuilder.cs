@@ -39,6 +39,7 @@ public static class LocalHostBuilder
         builder.Services.AddOptions<LandingWatcherOptions>().BindConfiguration(LandingWatcherOptions.SectionName);
         builder.Services.AddHostedService<LandingWatcher>();
         builder.Services.AddHostedService<LocalScheduler>();
+        builder.Services.AddHostedService<StagingSweepService>();
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();

@@ -17,6 +17,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<PipelineLauncher>();
         services.AddSingleton<PipelineHttpApi>();
         services.AddSingleton<AuditHttpApi>();
+        services.AddSingleton<HealthHttpApi>();
         services.AddSingleton<ProjectHttpApi>();
         services.AddSingleton<FeatureStoreHttpApi>();
         services.AddSingleton<ReproductionHttpApi>();

@@ -15,23 +15,36 @@ namespace MLOps.Orchestrations;
 /// Pipeline 2 of the guide, data engineering: ingest the landed file under the project's registered contract,
 /// profile it (fanned out over row chunks and column groups), validate it, clean it and engineer its features
 /// into a new feature-set version, then serve that version online, check online equals offline, compute its
-/// feature statistics and record its lineage (fanned out).
+/// feature statistics and record its lineage (fanned out). A landed blob overwritten before it was ingested ends the
+/// run as completed and superseded (no output, the reason in its status and audit record): its new version has a run
+/// of its own, and nothing failed.
 /// </summary>
-public sealed class DataEngineeringOrchestrator : TaskOrchestrator<DataEngineeringRequest, DataEngineeringReport>
+public sealed class DataEngineeringOrchestrator : TaskOrchestrator<DataEngineeringRequest, DataEngineeringReport?>
 {
     private const int Steps = 6;
 
     private static readonly TaskOptions Retry = RetryPolicies.Platform;
 
-    public override Task<DataEngineeringReport> RunAsync(TaskOrchestrationContext context, DataEngineeringRequest input)
+    public override Task<DataEngineeringReport?> RunAsync(TaskOrchestrationContext context, DataEngineeringRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return PipelineRun.RunAsync(context, PipelineNames.DataEngineering, async () =>
+        string? superseded = null;
+        return PipelineRun.RunAsync<DataEngineeringReport?>(context, PipelineNames.DataEngineering, async () =>
         {
             context.SetCustomStatus(new PipelineProgress("ingest", 0, Steps, input.BlobName));
             ProjectRegistration project = await context.CallActivityAsync<ProjectRegistration>(nameof(ResolveProjectActivity), input.Project, Retry);
-            IngestedFile ingested = await context.CallActivityAsync<IngestedFile>(nameof(IngestLandingBlobActivity), input, Retry);
+            IngestedFile ingested;
+            try
+            {
+                ingested = await context.CallActivityAsync<IngestedFile>(nameof(IngestLandingBlobActivity), input, Retry);
+            }
+            catch (TaskFailedException ex) when (ex.FailureDetails.IsCausedBy<LandingBlobSupersededException>())
+            {
+                superseded = ex.FailureDetails.ErrorMessage;
+                context.SetCustomStatus(new PipelineProgress("superseded", Steps, Steps, superseded));
+                return null;
+            }
 
             context.SetCustomStatus(new PipelineProgress("profile", 1, Steps, ingested.SnapshotBlob));
             ProfileSummary profile = await ProfileAsync(context, ingested);
@@ -63,7 +76,8 @@ public sealed class DataEngineeringOrchestrator : TaskOrchestrator<DataEngineeri
             context.SetCustomStatus(new PipelineProgress("completed", Steps, Steps, $"{version.Project} v{version.Version}"));
             return new DataEngineeringReport(
                 project.Version, ingested, profile, quality, published, online, consistency, await statistics, await lineage);
-        });
+        },
+        _ => superseded);
     }
 
     /// <summary>One activity per (row chunk, column group), then one merge.</summary>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<EventGridOptions>().BindConfiguration(EventGridOptions.SectionName);
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddOptions<DataEngineeringOptions>().BindConfiguration(DataEngineeringOptions.SectionName);
+        services.AddOptions<StagingSweepOptions>().BindConfiguration(StagingSweepOptions.SectionName);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
@@ -40,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PlatformMetrics>();
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<IAuditLog, BlobAuditLog>();
+        services.TryAddSingleton<StagingSweeper>();
         services.TryAddSingleton<IPlatformEventPublisher, EventGridPlatformEventPublisher>();
         services.TryAddSingleton<PipelineEventRecorder>();
         services.TryAddSingleton<DiagnosticsLedger>();
@@ -53,6 +56,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<FeatureSetBuilder>();
         services.TryAddSingleton<OfflineFeatureStore>();
         services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton(sp => new OnlineFeatureStore(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<FeatureConsistencyChecker>();
         services.TryAddSingleton(_ => new FeatureStatisticsCalculator());

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
-using MLOps.Core.Landing;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Storage;
 using MLOps.FunctionsApp.Tests.Support;
@@ -15,23 +14,27 @@ public sealed class LandingBlobFunctionTests
 {
     private const string ETag = "\"0x8DD0000000000AB\"";
 
+    /// <summary>
+    /// "data-{project}-" and the first 24 hex digits of SHA-256("landing/{name}|{ETag without quotes}"), computed outside
+    /// .NET: python3 -c "import hashlib; print(hashlib.sha256(b'landing/churn/2025-01-01.csv|0x8DD0000000000AB').hexdigest()[:24])".
+    /// </summary>
+    private const string InstanceId = "data-churn-09c2c7d76d12a2ed2bb18cef";
+
     [Fact]
     public async Task NewBlobStartsTheDataPipelineUnderItsDeterministicId()
     {
         using var harness = new TriggerHarness();
-        string expectedId = new LandingBlob(BlobContainers.Landing, "churn/2025-01-01.csv", ETag, 42).PipelineInstanceId();
 
         await harness.Create<LandingBlobFunction>().RunAsync(Blob("churn/2025-01-01.csv").Object, harness.Durable.Client, CancellationToken.None);
 
-        harness.Durable.VerifyScheduled(OrchestratorNames.DataEngineering, o => o?.InstanceId == expectedId, Times.Once());
+        harness.Durable.VerifyScheduled(OrchestratorNames.DataEngineering, o => o?.InstanceId == InstanceId, Times.Once());
     }
 
     [Fact]
     public async Task BlobWhoseRunExistsStartsNothing()
     {
         using var harness = new TriggerHarness();
-        string existingId = new LandingBlob(BlobContainers.Landing, "churn/2025-01-01.csv", ETag, 42).PipelineInstanceId();
-        harness.Durable.Add(new OrchestrationMetadata(OrchestratorNames.DataEngineering, existingId)
+        harness.Durable.Add(new OrchestrationMetadata(OrchestratorNames.DataEngineering, InstanceId)
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Completed,
         });

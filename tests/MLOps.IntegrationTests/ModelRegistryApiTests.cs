@@ -2,9 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MLOps.Core.Registry;
-using MLOps.Core.Registry.Cards;
-using MLOps.Core.Requirements;
 using MLOps.IntegrationTests.Infrastructure;
+using MLOps.IntegrationTests.Registry;
 
 namespace MLOps.IntegrationTests;
 
@@ -90,13 +89,6 @@ public class ModelRegistryApiTests(PlatformFixture platform)
         Assert.Equal((0.81, 0.82), (auc.GetProperty("first").GetDouble(), auc.GetProperty("second").GetDouble()));
         Assert.Equal(HttpStatusCode.BadRequest, (await platform.SendAsync(HttpMethod.Get, $"{models}/compare?v1=1", TestKeys.Business)).Status);
 
-        IModelRegistry registry = platform.Services.GetRequiredService<IModelRegistry>();
-        ModelVersion v1 = (await registry.GetVersionAsync(project, Model, 1))!;
-        await registry.WriteModelCardAsync(new ModelCard
-        {
-            Project = project, Name = Model, Version = 1, BusinessGoal = "Score credit applications.", Task = ModelTask.BinaryClassification,
-            Target = "default", FeatureSetVersion = 1, FeatureSetSha256 = "fs", DataSha256 = "raw", CreatedAt = v1.CreatedAt, CreatedBy = v1.CreatedBy,
-        });
         using (HttpResponseMessage card = await this.GetRawAsync($"{models}/versions/1/card"))
         {
             Assert.Equal(HttpStatusCode.OK, card.StatusCode);
@@ -104,10 +96,18 @@ public class ModelRegistryApiTests(PlatformFixture platform)
             Assert.Contains("Score credit applications.", await card.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (HttpResponseMessage none = await this.GetRawAsync($"{models}/versions/2/card"))
+        // A version whose registration has not committed is not there for any reader, its card included.
+        IModelRegistry registry = platform.Services.GetRequiredService<IModelRegistry>();
+        ModelVersion staged = await registry.RegisterVersionAsync(Request(project, 3));
+        await registry.WriteModelCardAsync(CommittedVersions.Card(staged));
+        using (HttpResponseMessage none = await this.GetRawAsync($"{models}/versions/3/card"))
         {
             Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
         }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"{models}/versions/3", TestKeys.Business)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await this.MoveAsync(project, "challenger", TestKeys.DataScientist, new { version = 3 })).Status);
+        Assert.Equal(2, (await platform.SendAsync(HttpMethod.Get, models, TestKeys.Business)).Json.GetProperty("versions").GetArrayLength());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await this.ResolveAsync(project, $"models:/{Model}")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await this.ResolveAsync(project, "runs:/x")).Status);
@@ -137,13 +137,15 @@ public class ModelRegistryApiTests(PlatformFixture platform)
         IModelRegistry registry = platform.Services.GetRequiredService<IModelRegistry>();
         for (int i = 1; i <= versions; i++)
         {
-            await registry.RegisterVersionAsync(new ModelVersionRequest
-            {
-                Project = project, Name = Model, RunId = $"run-{i}", FeatureSetVersion = 1, FeatureSetSha256 = "fs", DataSha256 = "raw",
-                SpecSha256 = "spec", CreatedBy = "data-scientist", Metrics = new Dictionary<string, double> { ["auc"] = Auc[i - 1] },
-            });
+            await registry.RegisterAsync(Request(project, i), "Score credit applications.");
         }
     }
+
+    private static ModelVersionRequest Request(string project, int i) => new()
+    {
+        Project = project, Name = Model, RunId = $"run-{i}", FeatureSetVersion = 1, FeatureSetSha256 = "fs", DataSha256 = "raw",
+        SpecSha256 = "spec", CreatedBy = "data-scientist", Metrics = new Dictionary<string, double> { ["auc"] = Auc[i - 1] },
+    };
 
     private Task<ApiResponse> MoveAsync(string project, string alias, string? key, object body) =>
         platform.SendAsync(HttpMethod.Put, $"api/projects/{project}/models/{Model}/aliases/{alias}", key, body);
@@ -161,23 +163,5 @@ public class ModelRegistryApiTests(PlatformFixture platform)
         return await platform.Http.SendAsync(request);
     }
 
-    /// <summary>The whole audit log, page by page, since other tests of the collection write to it too.</summary>
-    private async Task<List<JsonElement>> AuditAsync()
-    {
-        var records = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            ApiResponse page = await platform.SendAsync(HttpMethod.Get, $"api/audit?after={after}&take=1000", TestKeys.ModelRisk);
-            Assert.Equal(HttpStatusCode.OK, page.Status);
-            JsonElement[] batch = [.. page.Json.EnumerateArray()];
-            records.AddRange(batch);
-            if (batch.Length < 1000)
-            {
-                return records;
-            }
-
-            after = batch[^1].GetProperty("sequence").GetInt64();
-        }
-    }
+    private Task<List<JsonElement>> AuditAsync() => AuditPages.ReadAllAsync(platform.Http, TestKeys.ModelRisk);
 }

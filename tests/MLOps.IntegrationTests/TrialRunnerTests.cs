@@ -1,4 +1,8 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MLOps.Activities.Experiments;
 using MLOps.Core.Experiments;
 using MLOps.Core.Tracking;
 using MLOps.IntegrationTests.Infrastructure;
@@ -62,7 +66,30 @@ public class TrialRunnerTests(PlatformFixture platform)
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await platform.SendAsync(HttpMethod.Post, $"api/projects/{plan.Project}/runs/{trial.RunId}/reproduce", TestKeys.Business)).Status);
     }
 
+    [Fact]
+    public async Task A_trial_delivered_again_after_its_run_finished_returns_the_recorded_outcome_and_rewrites_nothing()
+    {
+        ExperimentPlan plan = await this.PlanAsync();
+        var request = new TrialRequest(plan, SearchStrategyKind.Grid, new TrialProposal(2, "LogisticRegression", Logistic), []);
+        var activity = new RunTrialActivity(this.Runner, this.Tracker);
+
+        TrialOutcome first = await activity.RunAsync(new NoContext(), request);
+        RunRecord finished = (await this.Tracker.GetRunAsync(plan.Project, first.RunId))!;
+        ETag etag = await this.ETagAsync(plan.Project, first.RunId);
+        TrialOutcome again = await activity.RunAsync(new NoContext(), request);
+
+        Assert.Equal(etag, await this.ETagAsync(plan.Project, first.RunId));
+        Assert.Equal(finished.EndTime, (await this.Tracker.GetRunAsync(plan.Project, first.RunId))!.EndTime);
+        Assert.Equal((first.RunId, first.Stage, first.Result.Status, first.Result.Score), (again.RunId, again.Stage, again.Result.Status, again.Result.Score));
+        Assert.Equal(first.Result.IntermediateValues, again.Result.IntermediateValues);
+        Assert.Equal(first.Metrics.OrderBy(m => m.Key), again.Metrics.OrderBy(m => m.Key));
+        Assert.Equal(plan.Folds, again.Result.IntermediateValues!.Count);
+    }
+
     private TrialRunner Runner => platform.Services.GetRequiredService<TrialRunner>();
+
+    private async Task<ETag> ETagAsync(string project, string runId) =>
+        (await new TableServiceClient(platform.Storage.ConnectionString).GetTableClient("runs").GetEntityAsync<TableEntity>(project, runId)).Value.ETag;
 
     private IExperimentTracker Tracker => platform.Services.GetRequiredService<IExperimentTracker>();
 
@@ -72,5 +99,12 @@ public class TrialRunnerTests(PlatformFixture platform)
         await platform.CreditFeatureSetAsync(project);
         return await platform.Services.GetRequiredService<ExperimentPlanner>().PlanAsync(
             new ExperimentStart(new ExperimentRequest(project, Folds: 5), "test-" + project));
+    }
+
+    private sealed class NoContext : TaskActivityContext
+    {
+        public override TaskName Name => new(nameof(RunTrialActivity));
+
+        public override string InstanceId => "test";
     }
 }

@@ -25,6 +25,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public bool StartedHere => this.process is not null;
 
+    /// <summary>The Azurite process this instance started (null when it found one already listening).</summary>
+    public int? ProcessId => this.process?.Id;
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{this.Options.BlobPort}/devstoreaccount1;" +

@@ -33,6 +33,10 @@ public static class Problems
         StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"The file is larger than {limit} bytes (DataEngineering:MaxFileBytes); nothing was stored.");
 
+    /// <summary>A 503 for a dependency that does not answer; <paramref name="errors"/> name each one and why.</summary>
+    public static IResult Unavailable(string detail, IReadOnlyList<string> errors) =>
+        Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail, errors);
+
     private static IResult Create(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
         Results.Problem(
             detail: detail,

@@ -61,7 +61,8 @@ public sealed class PipelineLauncher(IAuditLog audit, PlatformMetrics metrics, I
                 "pipeline.start",
                 $"{pipeline.Name}/{id}",
                 AuditHashing.Sha256(JsonSerializer.Serialize(input, pipeline.InputType)),
-                $"accepted via {trigger}"),
+                $"accepted via {trigger}",
+                AuditEventIds.PipelineStart(id)),
             cancellationToken);
         metrics.PipelineStarted(pipeline.Name, trigger);
         logger.LogInformation("Started {Pipeline} instance {InstanceId} via {Trigger} for {Principal}.",

@@ -10,7 +10,8 @@ namespace MLOps.Orchestrations.Platform;
 /// </summary>
 public static class PipelineRun
 {
-    public static async Task<T> RunAsync<T>(TaskOrchestrationContext context, string pipeline, Func<Task<T>> steps)
+    /// <param name="outcome">The audited detail of a completed run (null: "completed"), e.g. why it ended early.</param>
+    public static async Task<T> RunAsync<T>(TaskOrchestrationContext context, string pipeline, Func<Task<T>> steps, Func<T, string?>? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(steps);
@@ -35,7 +36,7 @@ public static class PipelineRun
             throw;
         }
 
-        await RecordAsync(context, pipeline, PipelineState.Completed, null);
+        await RecordAsync(context, pipeline, PipelineState.Completed, outcome?.Invoke(result));
         return result;
     }
 

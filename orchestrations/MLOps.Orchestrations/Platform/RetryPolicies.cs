@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using MLOps.Core;
+using MLOps.Core.DataEngineering;
 
 namespace MLOps.Orchestrations.Platform;
 
@@ -7,7 +8,8 @@ public static class RetryPolicies
 {
     /// <summary>
     /// For storage-bound platform activities: a few quick retries ride out a transient storage error. Rejected
-    /// input (<see cref="DataRejectedException"/>) is not retried: the same bytes would be rejected again.
+    /// input (<see cref="DataRejectedException"/>) is not retried: the same bytes would be rejected again; nor is a
+    /// landed blob that was overwritten before it was read (<see cref="LandingBlobSupersededException"/>).
     /// </summary>
     public static TaskOptions Platform { get; } = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2)
@@ -16,5 +18,5 @@ public static class RetryPolicies
         });
 
     public static bool IsRejection(TaskFailureDetails failure) =>
-        failure?.ErrorType == typeof(DataRejectedException).FullName;
+        failure?.ErrorType == typeof(DataRejectedException).FullName || failure?.ErrorType == typeof(LandingBlobSupersededException).FullName;
 }

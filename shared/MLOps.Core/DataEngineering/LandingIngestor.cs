@@ -139,9 +139,26 @@ public sealed class LandingIngestor(BlobServiceClient blobs, IOptions<DataEngine
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            throw new DataRejectedException(ex.Status == 404
-                ? $"'{source.BlobContainerName}/{source.Name}' does not exist."
-                : $"'{source.BlobContainerName}/{source.Name}' changed since it landed (ETag mismatch); its new version has its own run.", ex);
+            if (ex.Status == 412 && await CurrentETagAsync(source, cancellationToken) is { } current)
+            {
+                throw new LandingBlobSupersededException(
+                    $"'{source.BlobContainerName}/{source.Name}' was superseded by ETag {current} before it was ingested (this run was for {conditions?.IfMatch}); the new version has its own run.", ex);
+            }
+
+            throw new DataRejectedException($"'{source.BlobContainerName}/{source.Name}' does not exist.", ex);
+        }
+    }
+
+    private static async Task<ETag?> CurrentETagAsync(BlobClient source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await source.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Overwritten, then deleted: nothing supersedes it; the file is simply gone.
+            return null;
         }
     }
 

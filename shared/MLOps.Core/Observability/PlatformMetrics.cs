@@ -11,6 +11,8 @@ public sealed class PlatformMetrics
     private readonly Counter<long> duplicateStarts;
     private readonly Counter<long> auditRecords;
     private readonly Counter<long> eventsPublished;
+    private readonly Counter<long> auditDuplicates;
+    private readonly Counter<long> stagingSwept;
 
     public PlatformMetrics(IMeterFactory meterFactory)
     {
@@ -20,6 +22,8 @@ public sealed class PlatformMetrics
         this.duplicateStarts = meter.CreateCounter<long>("mlops.pipelines.duplicate_starts", description: "Replayed triggers that started nothing.");
         this.auditRecords = meter.CreateCounter<long>("mlops.audit.records", description: "Audit records appended.");
         this.eventsPublished = meter.CreateCounter<long>("mlops.events.published", description: "Platform events published.");
+        this.auditDuplicates = meter.CreateCounter<long>("mlops.audit.duplicates", description: "Audit appends of an event already in the chain (nothing appended).");
+        this.stagingSwept = meter.CreateCounter<long>("mlops.staging.swept", description: "Abandoned staging blobs deleted.");
     }
 
     public void PipelineStarted(string pipeline, string trigger) =>
@@ -29,6 +33,10 @@ public sealed class PlatformMetrics
         this.duplicateStarts.Add(1, new("pipeline", pipeline), new("trigger", trigger));
 
     public void AuditRecordAppended() => this.auditRecords.Add(1);
+
+    public void AuditDuplicateIgnored() => this.auditDuplicates.Add(1);
+
+    public void StagingSwept(string container, long blobs) => this.stagingSwept.Add(blobs, new KeyValuePair<string, object?>("container", container));
 
     public void EventPublished(string type) => this.eventsPublished.Add(1, new KeyValuePair<string, object?>("type", type));
 }

@@ -6,8 +6,9 @@ using MLOps.Core.Events;
 namespace MLOps.Core.Pipelines;
 
 /// <summary>
-/// Audits a pipeline's change of state and publishes it as a platform event. The event id is derived from the
-/// instance and state, so a retried activity publishes an event subscribers recognise as a duplicate.
+/// Audits a pipeline's change of state and publishes it as a platform event. The audit record and the event are
+/// identified by the instance and state, so a redelivered or retried activity appends no second record (it gets
+/// the first one back) and publishes an event subscribers recognise as a duplicate.
 /// The audit record is the proof; the event is a notification, so a topic outage is logged and does not fail
 /// the pipeline.
 /// </summary>
@@ -18,7 +19,9 @@ public sealed class PipelineEventRecorder(IAuditLog audit, IPlatformEventPublish
         ArgumentNullException.ThrowIfNull(change);
         string state = change.State.ToString().ToLowerInvariant();
         AuditRecord record = await audit.AppendAsync(
-            new AuditEntry($"pipeline:{change.Pipeline}", $"pipeline.{state}", change.InstanceId, null, change.Detail ?? state),
+            new AuditEntry(
+                $"pipeline:{change.Pipeline}", $"pipeline.{state}", change.InstanceId, null, change.Detail ?? state,
+                AuditEventIds.PipelineState(change.InstanceId, state)),
             cancellationToken);
 
         string type = change.State switch

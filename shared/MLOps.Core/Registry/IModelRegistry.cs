@@ -15,11 +15,24 @@ public interface IModelRegistry
 
     Task<RegisteredModel?> GetModelAsync(string project, string name, CancellationToken cancellationToken = default);
 
-    /// <summary>The next version from 1, or the existing one when this run is already registered.</summary>
+    /// <summary>
+    /// The next version from 1 as <see cref="ModelVersionState.Staged"/> (invisible to every reader), or the version
+    /// this run already has, staged or committed. Write its package, then <see cref="CommitVersionAsync"/>.
+    /// </summary>
     Task<ModelVersion> RegisterVersionAsync(ModelVersionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes a staged version visible once its whole package (MLflow directory and model card) is written: moves the
+    /// files into the version's folder and commits its state by a conditional write, then audits it. Committing a
+    /// committed version only repeats the (idempotent) audit record and lineage.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A package file was never written; the version stays staged.</exception>
+    Task<ModelVersion> CommitVersionAsync(string project, string name, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>A committed version, or null (none, or still staged).</summary>
     Task<ModelVersion?> GetVersionAsync(string project, string name, int version, CancellationToken cancellationToken = default);
 
+    /// <summary>The committed versions in order.</summary>
     Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default);
 
     /// <exception cref="SeparationOfDutiesException">The policy needs independent validation and the principal created the version.</exception>
@@ -51,13 +64,16 @@ public interface IModelRegistry
 
     Task<VersionComparison> CompareVersionsAsync(string project, string name, int first, int second, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the Markdown card beside the version's artifacts; returns its blob name.</summary>
+    /// <summary>Writes the Markdown card into the version's package (staged until the commit); returns its committed blob name.</summary>
     Task<string> WriteModelCardAsync(ModelCard card, CancellationToken cancellationToken = default);
 
-    /// <summary>The version's Markdown card, or null when none was written.</summary>
+    /// <summary>The committed version's Markdown card, or null.</summary>
     Task<string?> ReadModelCardAsync(string project, string name, int version, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the version's MLflow model directory; returns the blob names written.</summary>
+    /// <summary>
+    /// Writes a staged version's MLflow model directory under the staging prefix; returns the blob names it has once
+    /// committed. A committed version's directory is never rewritten.
+    /// </summary>
     Task<IReadOnlyList<string>> WriteArtifactsAsync(
         string project, string name, int version, MlflowModelPackage package, CancellationToken cancellationToken = default);
 }

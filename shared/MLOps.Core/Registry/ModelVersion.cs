@@ -43,6 +43,14 @@ public sealed record ModelVersion
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Staged until its package is complete; rows written before staging existed read as committed.</summary>
+    public ModelVersionState State { get; init; } = ModelVersionState.Committed;
+
+    public DateTimeOffset? CommittedAt { get; init; }
+
+    /// <summary>How many approval decisions were recorded; numbers each decision's audit event.</summary>
+    public int ApprovalSequence { get; init; }
+
     public required string CreatedBy { get; init; }
 
     public string Uri => ModelUri.ForVersion(this.Name, this.Version).ToString();

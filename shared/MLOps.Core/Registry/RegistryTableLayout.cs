@@ -50,6 +50,7 @@ internal static class RegistryTableLayout
         ["Json"] = JsonSerializer.Serialize(v, DataEngineeringJson.Options),
         ["RunId"] = v.RunId,
         ["Status"] = v.Status.ToString(),
+        ["State"] = v.State.ToString(),
     };
 
     public static ModelVersion VersionFrom(TableEntity row) =>

@@ -21,14 +21,19 @@ public sealed partial class TableModelRegistry
         TableClient client = await this.TableAsync(cancellationToken);
         for (int attempt = 1; ; attempt++)
         {
-            TableEntity row = await this.GetRowAsync(project, RegistryTableLayout.VersionRow(name, version), cancellationToken)
-                ?? throw new KeyNotFoundException($"{target} does not exist.");
-            ModelVersion current = RegistryTableLayout.VersionFrom(row);
+            (TableEntity row, ModelVersion current) = await this.RequireCommittedRowAsync(project, name, version, cancellationToken);
             if (status == ApprovalStatus.Approved && policy.SeparationOfDuties && string.Equals(principal, current.CreatedBy, StringComparison.OrdinalIgnoreCase))
             {
                 await audit.AppendAsync(new AuditEntry(principal, "registry.version.approval.refused", target, AuditHashing.Sha256(reason), "separation of duties: the approver created the version"), cancellationToken);
                 throw new SeparationOfDutiesException(
                     $"{principal} created {target}; the {policy.Tier}-risk policy requires someone else to approve it.");
+            }
+
+            if (current.ApprovalSequence > 0 && current.Status == status && current.ApprovedBy == principal && current.ApprovalReason == reason)
+            {
+                // The same decision again (a retried request): nothing to write; its audit record is completed if a crash lost it.
+                await this.AuditApprovalAsync(current, target, cancellationToken);
+                return current;
             }
 
             ModelVersion next = current with
@@ -38,6 +43,7 @@ public sealed partial class TableModelRegistry
                 ApproverRoles = [.. roles.Select(r => r.ToString()).Order(StringComparer.Ordinal)],
                 ApprovalReason = reason,
                 ApprovedAt = clock.GetUtcNow(),
+                ApprovalSequence = current.ApprovalSequence + 1,
             };
             try
             {
@@ -48,9 +54,7 @@ public sealed partial class TableModelRegistry
                 continue;
             }
 
-            await audit.AppendAsync(
-                new AuditEntry(principal, "registry.version.approval", target, AuditHashing.Sha256(reason), $"{status} by {principal} [{string.Join(',', next.ApproverRoles)}]: {reason}"),
-                cancellationToken);
+            await this.AuditApprovalAsync(next, target, cancellationToken);
             return next;
         }
     }
@@ -102,8 +106,7 @@ public sealed partial class TableModelRegistry
         ModelAliases.Validate(alias);
         ArgumentException.ThrowIfNullOrWhiteSpace(principal);
         string target = $"{ModelUri.ForAlias(name, alias)} ({project})";
-        string action = rollback ? "registry.alias.rollback" : "registry.alias.move";
-        ModelVersion candidate = await this.RequireVersionAsync(project, name, version, cancellationToken);
+        (TableEntity versionRow, ModelVersion candidate) = await this.RequireCommittedRowAsync(project, name, version, cancellationToken);
         if (alias == ModelAliases.Champion)
         {
             await this.EnsureChampionAllowedAsync(candidate, principal, target, cancellationToken);
@@ -115,9 +118,10 @@ public sealed partial class TableModelRegistry
         long sequence = (current?.GetInt64("Moves") ?? 0) + 1;
         if (from == version && !rollback)
         {
-            // Already there (a retried move): nothing to write or audit again.
-            IReadOnlyList<AliasMove> history = await this.AliasHistoryAsync(project, name, alias, cancellationToken);
-            return history[^1];
+            // Already there (a retried move): nothing to write; the move's audit record is completed if a crash lost it.
+            AliasMove done = (await this.AliasHistoryAsync(project, name, alias, cancellationToken))[^1];
+            await this.AuditMoveAsync(done, project, target, cancellationToken);
+            return done;
         }
 
         var move = new AliasMove(name, alias, sequence, from, version, rollback, principal, clock.GetUtcNow(), reason);
@@ -136,26 +140,59 @@ public sealed partial class TableModelRegistry
         };
         try
         {
-            // The alias and its history row commit together; the ETag (or Add, when unset) makes a concurrent move fail whole.
+            // The alias and its history row commit together; the ETag (or Add, when unset) makes a concurrent move fail
+            // whole. The target version's row is pinned by its ETag too (an empty merge), so the move only commits if the
+            // version is still the committed, approved one the checks above read.
             await client.SubmitTransactionAsync(
                 [
                     current is null
                         ? new TableTransactionAction(TableTransactionActionType.Add, entity)
                         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag),
                     new TableTransactionAction(TableTransactionActionType.Add, RegistryTableLayout.ToEntity(move, project)),
+                    new TableTransactionAction(
+                        TableTransactionActionType.UpdateMerge, new TableEntity(versionRow.PartitionKey, versionRow.RowKey), versionRow.ETag),
                 ],
                 cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            await this.AuditConflictAsync(move, target, "another move committed between read and write", cancellationToken);
-            throw new AliasConflictException($"{target} was moved by someone else while moving it to v{version}; read it again and retry.", ex);
+            await this.AuditConflictAsync(move, target, "another move or a change of the version committed between read and write", cancellationToken);
+            throw new AliasConflictException($"{target} or v{version} was changed by someone else while moving it to v{version}; read it again and retry.", ex);
         }
 
-        await audit.AppendAsync(
-            new AuditEntry(principal, action, target, AuditHashing.Sha256(reason), $"v{from?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} -> v{version}{(reason is null ? string.Empty : ": " + reason)}"),
-            cancellationToken);
+        await this.AuditMoveAsync(move, project, target, cancellationToken);
         return move;
+    }
+
+    private Task<AuditRecord> AuditMoveAsync(AliasMove move, string project, string target, CancellationToken cancellationToken) =>
+        audit.AppendAsync(
+            new AuditEntry(
+                move.MovedBy,
+                move.Rollback ? "registry.alias.rollback" : "registry.alias.move",
+                target,
+                AuditHashing.Sha256(move.Reason),
+                $"v{move.FromVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} -> v{move.ToVersion}{(move.Reason is null ? string.Empty : ": " + move.Reason)}",
+                AuditEventIds.AliasMove(project, move.Name, move.Alias, move.Sequence)),
+            cancellationToken);
+
+    private Task<AuditRecord> AuditApprovalAsync(ModelVersion version, string target, CancellationToken cancellationToken) =>
+        audit.AppendAsync(
+            new AuditEntry(
+                version.ApprovedBy ?? string.Empty,
+                "registry.version.approval",
+                target,
+                AuditHashing.Sha256(version.ApprovalReason),
+                $"{version.Status} by {version.ApprovedBy} [{string.Join(',', version.ApproverRoles)}]: {version.ApprovalReason}",
+                AuditEventIds.VersionApproval(version.Project, version.Name, version.Version, version.ApprovalSequence)),
+            cancellationToken);
+
+    /// <summary>The version's row and its committed version; staged versions cannot be approved or aliased.</summary>
+    private async Task<(TableEntity Row, ModelVersion Version)> RequireCommittedRowAsync(string project, string name, int version, CancellationToken cancellationToken)
+    {
+        TableEntity? row = await this.GetVersionRowAsync(project, name, version, cancellationToken);
+        return row is not null && RegistryTableLayout.VersionFrom(row) is { State: ModelVersionState.Committed } committed
+            ? (row, committed)
+            : throw new KeyNotFoundException($"{ModelUri.ForVersion(name, version)} ({project}) does not exist{(row is null ? string.Empty : " yet: its registration has not committed")}.");
     }
 
     private async Task AuditConflictAsync(AliasMove move, string target, string why, CancellationToken cancellationToken) =>

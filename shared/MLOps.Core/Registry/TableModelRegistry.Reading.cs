@@ -23,6 +23,12 @@ public sealed partial class TableModelRegistry
 
     public async Task<string?> ReadModelCardAsync(string project, string name, int version, CancellationToken cancellationToken = default)
     {
+        if (await this.GetVersionAsync(project, ModelAliases.ValidateModelName(name), version, cancellationToken) is null)
+        {
+            // A staged version's card is not the committed package's yet.
+            return null;
+        }
+
         BlobClient blob = blobs.GetBlobContainerClient(ArtifactContainer)
             .GetBlobClient(ArtifactPrefix(project, ModelAliases.ValidateModelName(name), version) + ModelCardFile);
         try
@@ -32,7 +38,7 @@ public sealed partial class TableModelRegistry
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
-            // No card yet, or no container at all before the first model was written.
+            // A version committed before cards were part of the package.
             return null;
         }
     }

@@ -3,8 +3,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using MLOps.Core.Audit;
 using MLOps.Core.Lineage;
-using MLOps.Core.Registry.Cards;
-using MLOps.Core.Registry.Mlflow;
 using MLOps.Core.Storage;
 
 namespace MLOps.Core.Registry;
@@ -12,8 +10,13 @@ namespace MLOps.Core.Registry;
 /// <summary>
 /// The model registry on Table storage (<see cref="RegistryTableLayout"/>) with artifacts in the <c>models</c>
 /// container under <c>{project}/{name}/{version}/</c>. Versions are numbered by create-if-absent of the next
-/// number in the same transaction as the run's index row; aliases move by ETag-conditional writes
-/// (<c>TableModelRegistry.Aliases.cs</c>). Every state change is audited; lineage edges are upserts.
+/// number in the same transaction as the run's index row, as <see cref="ModelVersionState.Staged"/>: the package
+/// is written under the staging prefix and the version becomes visible only when
+/// <see cref="CommitVersionAsync"/> has moved every file into place and flipped its state by an ETag-conditional
+/// write (<c>TableModelRegistry.Package.cs</c>). Aliases move by ETag-conditional writes that also pin the target
+/// version's row (<c>TableModelRegistry.Aliases.cs</c>). Every state change is audited under a deterministic event
+/// id, on the retry path too, so a crash between a write and its audit record is repaired by the retry; lineage
+/// edges are upserts.
 /// </summary>
 public sealed partial class TableModelRegistry(
     TableServiceClient tables,
@@ -74,54 +77,44 @@ public sealed partial class TableModelRegistry(
         {
             if (await this.GetRowAsync(request.Project, runRow, cancellationToken) is { } existing)
             {
-                ModelVersion registered = await this.GetVersionAsync(request.Project, request.Name, existing.GetInt32("Version") ?? 0, cancellationToken)
-                    ?? throw new InvalidOperationException($"Run index '{runRow}' points at a missing version.");
-                await this.RecordLineageAsync(registered, cancellationToken);
-                return registered;
+                // A retried registration: the run keeps the number it was given, committed or not.
+                int number = existing.GetInt32("Version") ?? 0;
+                return (await this.GetVersionRowAsync(request.Project, request.Name, number, cancellationToken)) is { } row
+                    ? RegistryTableLayout.VersionFrom(row)
+                    : throw new InvalidOperationException($"Run index '{runRow}' points at a missing version.");
             }
 
-            IReadOnlyList<ModelVersion> versions = await this.ListVersionsAsync(request.Project, request.Name, cancellationToken);
-            int number = versions.Count == 0 ? 1 : versions[^1].Version + 1;
-            ModelVersion version = NewVersion(request, number, clock.GetUtcNow());
+            IReadOnlyList<ModelVersion> versions = await this.ListAllVersionsAsync(request.Project, request.Name, cancellationToken);
+            int next = versions.Count == 0 ? 1 : versions[^1].Version + 1;
+            ModelVersion version = NewVersion(request, next, clock.GetUtcNow());
             try
             {
                 // Both rows or neither: a number is never taken without its run, nor a run indexed without its version.
                 await client.SubmitTransactionAsync(
                     [
                         new TableTransactionAction(TableTransactionActionType.Add, RegistryTableLayout.ToEntity(version)),
-                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, runRow) { ["Version"] = number }),
+                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, runRow) { ["Version"] = next }),
                     ],
                     cancellationToken);
+                return version;
             }
             catch (RequestFailedException ex) when (ex.Status == 409 && attempt < MaxAttempts)
             {
                 // Another registration took this number, or registered this run: look again.
-                continue;
             }
-
-            await audit.AppendAsync(
-                new AuditEntry(request.CreatedBy, "registry.version.register", version.Uri + $" ({request.Project})", AuditHashing.Sha256(request.RunId), $"v{number} from run {request.RunId}"),
-                cancellationToken);
-            await this.RecordLineageAsync(version, cancellationToken);
-            return version;
         }
     }
 
+    /// <summary>A committed version; null when there is none, or while it is still staged.</summary>
     public async Task<ModelVersion?> GetVersionAsync(string project, string name, int version, CancellationToken cancellationToken = default) =>
-        await this.GetRowAsync(project, RegistryTableLayout.VersionRow(name, version), cancellationToken) is { } row
-            ? RegistryTableLayout.VersionFrom(row)
+        await this.GetVersionRowAsync(project, name, version, cancellationToken) is { } row
+        && RegistryTableLayout.VersionFrom(row) is { State: ModelVersionState.Committed } committed
+            ? committed
             : null;
 
-    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default)
-    {
-        var versions = new List<ModelVersion>();
-        await foreach (TableEntity row in this.RangeAsync(project, RegistryTableLayout.VersionPrefix(name), cancellationToken))
-        {
-            versions.Add(RegistryTableLayout.VersionFrom(row));
-        }
-
-        return versions;
-    }
+    /// <summary>The committed versions, in order; staged ones are not listed.</summary>
+    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default) =>
+        [.. (await this.ListAllVersionsAsync(project, name, cancellationToken)).Where(v => v.State == ModelVersionState.Committed)];
 
     public async Task<ModelVersion> ResolveAsync(string project, string modelUri, CancellationToken cancellationToken = default)
     {
@@ -162,34 +155,6 @@ public sealed partial class TableModelRegistry(
             [.. upstreamB.Except(upstreamA).Order(StringComparer.Ordinal)]);
     }
 
-    public async Task<string> WriteModelCardAsync(ModelCard card, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        await this.RequireVersionAsync(card.Project, card.Name, card.Version, cancellationToken);
-        BlobContainerClient container = blobs.GetBlobContainerClient(ArtifactContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        string blob = ArtifactPrefix(card.Project, card.Name, card.Version) + ModelCardFile;
-
-        // The card restates approval, which changes after registration, so it is rewritten whole (one upload is atomic).
-        await container.GetBlobClient(blob).UploadAsync(BinaryData.FromString(ModelCardRenderer.ToMarkdown(card)), overwrite: true, cancellationToken);
-        return blob;
-    }
-
-    public async Task<IReadOnlyList<string>> WriteArtifactsAsync(
-        string project, string name, int version, MlflowModelPackage package, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(package);
-        ModelVersion v = await this.RequireVersionAsync(project, name, version, cancellationToken);
-        MlflowModelPackage pinned = package with
-        {
-            RunId = v.RunId,
-            CreatedAt = v.CreatedAt,
-            ModelUuid = MlflowModelDirectory.DeterministicUuid($"{project}/{name}/{version}"),
-        };
-        return await MlflowModelDirectory.WriteAsync(
-            blobs.GetBlobContainerClient(ArtifactContainer), ArtifactPrefix(project, name, version), pinned, cancellationToken);
-    }
-
     internal static string ArtifactPrefix(string project, string name, int version) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{project}/{name}/{version}/");
 
@@ -208,6 +173,7 @@ public sealed partial class TableModelRegistry(
         DecisionThreshold = request.DecisionThreshold,
         CreatedAt = now,
         CreatedBy = request.CreatedBy,
+        State = ModelVersionState.Staged,
     };
 
     private async Task RecordLineageAsync(ModelVersion version, CancellationToken cancellationToken)
@@ -231,6 +197,21 @@ public sealed partial class TableModelRegistry(
     private async Task<ModelVersion> RequireVersionAsync(string project, string name, int version, CancellationToken cancellationToken) =>
         await this.GetVersionAsync(project, name, version, cancellationToken)
         ?? throw new KeyNotFoundException($"{ModelUri.ForVersion(name, version)} does not exist in project '{project}'.");
+
+    /// <summary>Every version row, staged ones included: numbering and retries need them, readers do not see them.</summary>
+    private async Task<IReadOnlyList<ModelVersion>> ListAllVersionsAsync(string project, string name, CancellationToken cancellationToken)
+    {
+        var versions = new List<ModelVersion>();
+        await foreach (TableEntity row in this.RangeAsync(project, RegistryTableLayout.VersionPrefix(name), cancellationToken))
+        {
+            versions.Add(RegistryTableLayout.VersionFrom(row));
+        }
+
+        return versions;
+    }
+
+    private Task<TableEntity?> GetVersionRowAsync(string project, string name, int version, CancellationToken cancellationToken) =>
+        this.GetRowAsync(project, RegistryTableLayout.VersionRow(name, version), cancellationToken);
 
     private async IAsyncEnumerable<TableEntity> RangeAsync(
         string project, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

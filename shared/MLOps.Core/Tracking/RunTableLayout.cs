@@ -64,6 +64,13 @@ internal static class RunTableLayout
         Artifacts = Parse<List<string>>(row, "Artifacts") ?? [],
     };
 
+    /// <summary>Whether two records would be stored as the same row.</summary>
+    public static bool SameContent(RunRecord first, RunRecord second)
+    {
+        TableEntity a = ToEntity(first), b = ToEntity(second);
+        return a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out object? v) && Equals(p.Value, v));
+    }
+
     private static string Json<T>(RunRecord run, string column, T value)
     {
         string json = JsonSerializer.Serialize(value, DataEngineeringJson.Options);

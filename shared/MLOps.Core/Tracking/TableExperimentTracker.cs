@@ -9,7 +9,11 @@ namespace MLOps.Core.Tracking;
 /// <summary>
 /// Experiment tracking on Table storage (one row per run, <see cref="RunTableLayout"/>) and Blob storage
 /// (artifacts in the <c>experiments</c> container). Row updates are read-modify-write under the row's ETag and
-/// retried when another writer got in between, so concurrent loggers never lose each other's keys.
+/// retried when another writer got in between, so concurrent loggers never lose each other's keys; an update that
+/// changes nothing writes nothing. A finished run (Completed, Stopped, Failed) is write-once: its status, end
+/// time and every value it recorded are never replaced — a re-executed activity that logs to it again changes
+/// nothing — and later steps may only add keys it does not have (the candidate's holdout metrics and artifacts on
+/// the best trial's run). An artifact is committed when the run lists it; a listed artifact is never rewritten.
 /// </summary>
 public sealed class TableExperimentTracker(TableServiceClient tables, BlobServiceClient blobs, TimeProvider? clock = null) : IExperimentTracker
 {
@@ -52,13 +56,11 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // A retry: keep what the first attempt logged and mark it running again.
-            return await this.UpdateAsync(start.Project, start.RunId, r => r with
+            // A retry: keep what the first attempt logged; a run that already finished stays as it finished.
+            return await this.UpdateAsync(start.Project, start.RunId, r => IsFinished(r) ? r : r with
             {
-                Status = RunStatus.Running,
-                EndTime = null,
-                Parameters = Merge(r.Parameters, run.Parameters),
-                Tags = Merge(r.Tags, run.Tags),
+                Parameters = Merge(r.Parameters, run.Parameters, keepExisting: false),
+                Tags = Merge(r.Tags, run.Tags, keepExisting: false),
             }, cancellationToken);
         }
     }
@@ -66,13 +68,13 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
     public Task<RunRecord> LogParametersAsync(string project, string runId, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return this.UpdateAsync(project, runId, r => r with { Parameters = Merge(r.Parameters, parameters) }, cancellationToken);
+        return this.UpdateAsync(project, runId, r => r with { Parameters = Merge(r.Parameters, parameters, IsFinished(r)) }, cancellationToken);
     }
 
     public Task<RunRecord> SetTagsAsync(string project, string runId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        return this.UpdateAsync(project, runId, r => r with { Tags = Merge(r.Tags, tags) }, cancellationToken);
+        return this.UpdateAsync(project, runId, r => r with { Tags = Merge(r.Tags, tags, IsFinished(r)) }, cancellationToken);
     }
 
     public Task<RunRecord> LogMetricsAsync(
@@ -82,20 +84,24 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
         DateTimeOffset now = this.time.GetUtcNow();
         return this.UpdateAsync(project, runId, r =>
         {
+            bool finished = IsFinished(r);
             if (step is not { } s)
             {
-                return r with { Metrics = Merge(r.Metrics, metrics) };
+                return r with { Metrics = Merge(r.Metrics, metrics, finished) };
             }
 
             var history = new Dictionary<string, IReadOnlyList<MetricPoint>>(r.MetricHistory, StringComparer.Ordinal);
             foreach ((string key, double value) in metrics)
             {
-                // Logging a step again (a retry) replaces it rather than adding a duplicate point.
-                List<MetricPoint> points = [.. history.GetValueOrDefault(key) ?? [], new MetricPoint(s, value, now)];
-                history[key] = [.. points.GroupBy(p => p.Step).Select(g => g.Last()).OrderBy(p => p.Step)];
+                // Logging a step again (a retry) replaces it rather than adding a duplicate point; a finished run's points stay.
+                IReadOnlyList<MetricPoint> points = history.GetValueOrDefault(key) ?? [];
+                if (!(finished && points.Any(p => p.Step == s)))
+                {
+                    history[key] = [.. points.Where(p => p.Step != s).Append(new MetricPoint(s, value, now)).OrderBy(p => p.Step)];
+                }
             }
 
-            return r with { Metrics = Merge(r.Metrics, metrics), MetricHistory = history };
+            return r with { Metrics = Merge(r.Metrics, metrics, finished), MetricHistory = history };
         }, cancellationToken);
     }
 
@@ -111,11 +117,18 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
         ArgumentNullException.ThrowIfNull(content);
         string relative = NormalizePath(path);
         RunRecord run = await this.GetRunAsync(project, runId, cancellationToken) ?? throw NotFound(project, runId);
+        string name = ArtifactBlobName(run, relative);
+        if (run.Artifacts.Contains(relative, StringComparer.Ordinal))
+        {
+            // Committed before (a re-executed step): never rewritten.
+            return name;
+        }
+
         BlobContainerClient container = blobs.GetBlobContainerClient(ArtifactContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        string name = ArtifactBlobName(run, relative);
 
-        // One upload commits the whole blob or nothing, and a retry overwrites it with the same artifact.
+        // Not listed means not committed: an earlier attempt's blob may be overwritten. One upload commits the whole
+        // blob or nothing; listing it in the run (under the row's ETag) is the commit that makes it readable.
         await container.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken);
         await this.UpdateAsync(project, runId, r => r.Artifacts.Contains(relative, StringComparer.Ordinal)
             ? r
@@ -126,15 +139,17 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
     public async Task<BinaryData?> ReadArtifactAsync(string project, string runId, string path, CancellationToken cancellationToken = default)
     {
         RunRecord? run = await this.GetRunAsync(project, runId, cancellationToken);
-        if (run is null)
+        string relative = NormalizePath(path);
+        if (run is null || !run.Artifacts.Contains(relative, StringComparer.Ordinal))
         {
+            // Unknown run, or an artifact never committed (an upload a crash left unlisted).
             return null;
         }
 
         try
         {
             BlobDownloadResult result = await blobs.GetBlobContainerClient(ArtifactContainer)
-                .GetBlobClient(ArtifactBlobName(run, NormalizePath(path))).DownloadContentAsync(cancellationToken);
+                .GetBlobClient(ArtifactBlobName(run, relative)).DownloadContentAsync(cancellationToken);
             return result.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -152,8 +167,8 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
 
         DateTimeOffset now = this.time.GetUtcNow();
 
-        // Ending again with the same status (a retry) keeps the first end time.
-        return this.UpdateAsync(project, runId, r => r.Status == status && r.EndTime is not null ? r : r with { Status = status, EndTime = now }, cancellationToken);
+        // A run ends once: ending it again (a retry, or a duplicate execution) keeps the first status and end time.
+        return this.UpdateAsync(project, runId, r => IsFinished(r) ? r : r with { Status = status, EndTime = now }, cancellationToken);
     }
 
     public async Task<RunRecord?> GetRunAsync(string project, string runId, CancellationToken cancellationToken = default) =>
@@ -244,12 +259,19 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
         return normalized;
     }
 
-    private static Dictionary<string, TValue> Merge<TValue>(IReadOnlyDictionary<string, TValue> existing, IReadOnlyDictionary<string, TValue> updates)
+    private static bool IsFinished(RunRecord run) => run.Status != RunStatus.Running;
+
+    /// <summary>The updates over the existing values; with <paramref name="keepExisting"/> (a finished run) only absent keys are added.</summary>
+    private static Dictionary<string, TValue> Merge<TValue>(
+        IReadOnlyDictionary<string, TValue> existing, IReadOnlyDictionary<string, TValue> updates, bool keepExisting)
     {
         var merged = new Dictionary<string, TValue>(existing, StringComparer.Ordinal);
         foreach ((string key, TValue value) in updates)
         {
-            merged[key] = value;
+            if (!keepExisting || !merged.ContainsKey(key))
+            {
+                merged[key] = value;
+            }
         }
 
         return merged;
@@ -266,8 +288,9 @@ public sealed class TableExperimentTracker(TableServiceClient tables, BlobServic
             TableEntity row = await this.GetEntityAsync(project, runId, cancellationToken) ?? throw NotFound(project, runId);
             RunRecord current = RunTableLayout.FromEntity(row);
             RunRecord next = change(current);
-            if (ReferenceEquals(next, current))
+            if (ReferenceEquals(next, current) || RunTableLayout.SameContent(current, next))
             {
+                // Nothing changes: no write, so the row (and its ETag) stays as it is.
                 return current;
             }
 

@@ -62,6 +62,7 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
             cancellationToken);
         ProjectSpec spec = await projects.LoadSpecAsync(plan.SpecBlob, cancellationToken);
         string card = await registry.WriteModelCardAsync(Card(plan, candidate, version, spec, principal), cancellationToken);
+        await registry.CommitVersionAsync(plan.Project, plan.ModelName, version.Version, cancellationToken);
         await registry.MoveAliasAsync(
             plan.Project, plan.ModelName, ModelAliases.Challenger, version.Version, principal, reason: $"best of experiment {plan.Experiment}",
             cancellationToken: cancellationToken);

@@ -1,12 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MLOps.Core.Audit;
 using MLOps.Core.Lineage;
-using MLOps.Core.Observability;
 using MLOps.Core.Registry;
-using MLOps.Core.Registry.Cards;
 using MLOps.Core.Registry.Mlflow;
 using MLOps.Core.Requirements;
 using MLOps.Core.Security;
@@ -30,13 +27,13 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     {
         TableModelRegistry registry = this.Registry;
 
-        ModelVersion first = await registry.RegisterVersionAsync(this.Request("run-1"));
-        ModelVersion second = await registry.RegisterVersionAsync(this.Request("run-2"));
+        ModelVersion first = await registry.RegisterAsync(this.Request("run-1"));
+        ModelVersion second = await registry.RegisterAsync(this.Request("run-2"));
         ModelVersion again = await registry.RegisterVersionAsync(this.Request("run-1"));
-        ModelVersion[] racing = await Task.WhenAll(Enumerable.Range(3, 4).Select(i => this.Registry.RegisterVersionAsync(this.Request($"run-{i}"))));
+        ModelVersion[] racing = await Task.WhenAll(Enumerable.Range(3, 4).Select(i => this.Registry.RegisterAsync(this.Request($"run-{i}"))));
 
         Assert.Equal((1, 2, 1), (first.Version, second.Version, again.Version));
-        Assert.Equal(first.CreatedAt, again.CreatedAt);
+        Assert.Equal((first.CreatedAt, ModelVersionState.Committed), (again.CreatedAt, again.State));
         Assert.Equal([3, 4, 5, 6], racing.Select(v => v.Version).Order());
         Assert.Equal(6, (await registry.ListVersionsAsync(this.project, "churn")).Count);
         Assert.Equal($"models/{this.project}/churn/1/", first.ArtifactUri);
@@ -44,6 +41,71 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         IReadOnlyList<LineageEdge> upstream = await new LineageStore(this.tables).UpstreamAsync(LineageNode.ModelVersion(this.project, "churn", 1), maxDepth: 1);
         Assert.Contains(upstream, e => e.Relation == LineageRelations.TrainedOn && e.From == LineageNode.FeatureSetVersion(this.project, 4));
         Assert.Contains(upstream, e => e.Relation == LineageRelations.ProducedBy && e.From == LineageNode.Run(this.project, "run-1"));
+        IReadOnlyList<AuditRecord> registered = [.. (await this.AuditAsync()).Where(r => r.Action == "registry.version.register")];
+        Assert.Equal(6, registered.Count);
+        Assert.Equal(Enumerable.Range(1, 6).Select(v => $"registry/{this.project}/churn/v{v}/registered"), registered.Select(r => r.EventId!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_version_stays_invisible_until_its_whole_package_is_committed_and_a_retry_converges_on_its_number()
+    {
+        this.policies.Tier = RiskTier.Low;
+        TableModelRegistry registry = this.Registry;
+        ModelVersion staged = await registry.RegisterVersionAsync(this.Request("run-1"));
+
+        // The registration that failed half-way in the field: an input example with a missing value cannot be written.
+        await Assert.ThrowsAnyAsync<ArgumentException>(
+            () => registry.WriteArtifactsAsync(this.project, "churn", 1, CommittedVersions.Package([[float.NaN, 2f]])));
+        await registry.WriteModelCardAsync(CommittedVersions.Card(staged));
+        InvalidOperationException incomplete = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.CommitVersionAsync(this.project, "churn", 1));
+
+        Assert.Equal(ModelVersionState.Staged, staged.State);
+        Assert.Contains("model.onnx", incomplete.Message, StringComparison.Ordinal);
+        await this.AssertInvisibleAsync(registry, 1);
+
+        // The activity is delivered again: the same number, never a second version; with a whole package it commits.
+        ModelVersion retried = await registry.RegisterVersionAsync(this.Request("run-1"));
+        await registry.WriteArtifactsAsync(this.project, "churn", retried.Version, CommittedVersions.Package());
+        await registry.WriteModelCardAsync(CommittedVersions.Card(retried));
+        ModelVersion committed = await registry.CommitVersionAsync(this.project, "churn", retried.Version);
+        ModelVersion recommitted = await registry.CommitVersionAsync(this.project, "churn", retried.Version);
+
+        Assert.Equal((1, ModelVersionState.Committed), (retried.Version, committed.State));
+        Assert.Equal(committed.CommittedAt, recommitted.CommittedAt);
+        Assert.Equal([1], (await registry.ListVersionsAsync(this.project, "churn")).Select(v => v.Version));
+        Assert.Equal(1, (await registry.ResolveAsync(this.project, "models:/churn/1")).Version);
+        Assert.Contains("Keep customers.", await registry.ReadModelCardAsync(this.project, "churn", 1), StringComparison.Ordinal);
+        Assert.Equal(1, (await registry.MoveAliasAsync(this.project, "churn", ModelAliases.Champion, 1, "ops")).ToVersion);
+        Assert.Equal(TableModelRegistry.PackageFiles.Order(StringComparer.Ordinal), (await this.NamesAsync($"{this.project}/churn/1/")).Order(StringComparer.Ordinal));
+        Assert.Empty(await this.NamesAsync($"_staging/{this.project}/"));
+        Assert.Single(await this.AuditAsync(), r => r.Action == "registry.version.register");
+    }
+
+    [Fact]
+    public async Task A_crash_between_a_registry_write_and_its_audit_record_is_repaired_by_the_retry()
+    {
+        var flaky = new FailingOnce(this.audit);
+        var registry = new TableModelRegistry(this.tables, this.blobs, flaky, new LineageStore(this.tables), this.policies, TimeProvider.System);
+        ModelVersion staged = await registry.RegisterVersionAsync(this.Request("run-1"));
+        await registry.WriteArtifactsAsync(this.project, "churn", 1, CommittedVersions.Package());
+        await registry.WriteModelCardAsync(CommittedVersions.Card(staged));
+
+        // The commit and the alias move write, then "crash" before their audit records; the retried activity repeats them.
+        flaky.FailNext();
+        await Assert.ThrowsAsync<IOException>(() => registry.CommitVersionAsync(this.project, "churn", 1));
+        Assert.NotNull(await registry.GetVersionAsync(this.project, "churn", 1));
+        await registry.CommitVersionAsync(this.project, "churn", 1);
+        flaky.FailNext();
+        await Assert.ThrowsAsync<IOException>(() => registry.MoveAliasAsync(this.project, "churn", ModelAliases.Challenger, 1, "ops", reason: "best"));
+        AliasMove retried = await registry.MoveAliasAsync(this.project, "churn", ModelAliases.Challenger, 1, "ops", reason: "best");
+        await registry.MoveAliasAsync(this.project, "churn", ModelAliases.Challenger, 1, "ops", reason: "best");
+
+        IReadOnlyList<AuditRecord> records = await this.AuditAsync();
+        Assert.Single(records, r => r.Action == "registry.version.register" && r.EventId == $"registry/{this.project}/churn/v1/registered");
+        AuditRecord move = Assert.Single(records, r => r.Action == "registry.alias.move");
+        Assert.Equal(($"registry/{this.project}/churn/alias/challenger/1", "v- -> v1: best"), (move.EventId, move.Outcome));
+        Assert.Equal(1, retried.Sequence);
+        Assert.True((await this.audit.VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -52,7 +114,7 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         TableModelRegistry registry = this.Registry;
         for (int i = 1; i <= 3; i++)
         {
-            await registry.RegisterVersionAsync(this.Request($"run-{i}"));
+            await registry.RegisterAsync(this.Request($"run-{i}"));
         }
 
         await registry.MoveAliasAsync(this.project, "churn", "challenger", 1, "alice");
@@ -83,7 +145,7 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         TableModelRegistry setup = this.Registry;
         for (int i = 1; i <= 3; i++)
         {
-            await setup.RegisterVersionAsync(this.Request($"run-{i}"));
+            await setup.RegisterAsync(this.Request($"run-{i}"));
         }
 
         await setup.MoveAliasAsync(this.project, "churn", "challenger", 1, "ops");
@@ -112,7 +174,7 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         TableModelRegistry setup = this.Registry;
         for (int i = 1; i <= 6; i++)
         {
-            await setup.RegisterVersionAsync(this.Request($"run-{i}"));
+            await setup.RegisterAsync(this.Request($"run-{i}"));
         }
 
         await setup.MoveAliasAsync(this.project, "churn", "shadow", 1, "ops");
@@ -129,7 +191,7 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     {
         this.policies.Tier = RiskTier.High;
         TableModelRegistry registry = this.Registry;
-        ModelVersion v1 = await registry.RegisterVersionAsync(this.Request("run-1") with { CreatedBy = "dana" });
+        ModelVersion v1 = await registry.RegisterAsync(this.Request("run-1") with { CreatedBy = "dana" });
 
         ApprovalRequiredException pending = await Assert.ThrowsAsync<ApprovalRequiredException>(
             () => registry.MoveAliasAsync(this.project, "churn", ModelAliases.Champion, 1, "ops"));
@@ -158,7 +220,7 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     public async Task A_low_risk_champion_moves_without_approval()
     {
         TableModelRegistry registry = this.Registry;
-        await registry.RegisterVersionAsync(this.Request("run-1"));
+        await registry.RegisterAsync(this.Request("run-1"));
 
         AliasMove moved = await registry.MoveAliasAsync(this.project, "churn", ModelAliases.Champion, 1, "ops");
 
@@ -166,38 +228,28 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     }
 
     [Fact]
-    public async Task The_artifact_directory_and_model_card_are_written_beside_the_version()
+    public async Task The_artifact_directory_and_model_card_are_committed_beside_the_version()
     {
         TableModelRegistry registry = this.Registry;
         ModelVersion v1 = await registry.RegisterVersionAsync(this.Request("run-1"));
-        var package = new MlflowModelPackage
-        {
-            OnnxModel = BinaryData.FromBytes([8, 1, 2]),
-            Signature = new MlflowSignature("Features", ["a", "b"], [new MlflowTensor("Score", [-1])]),
-            InputExample = [[1f, 2f]],
-            RunId = "ignored",
-            ModelUuid = "ignored",
-            CreatedAt = DateTimeOffset.UnixEpoch,
-        };
+        MlflowModelPackage package = CommittedVersions.Package();
 
         IReadOnlyList<string> written = await registry.WriteArtifactsAsync(this.project, "churn", 1, package);
         IReadOnlyList<string> rewritten = await registry.WriteArtifactsAsync(this.project, "churn", 1, package);
-        string card = await registry.WriteModelCardAsync(new ModelCard
+        string card = await registry.WriteModelCardAsync(CommittedVersions.Card(v1) with
         {
-            Project = this.project, Name = "churn", Version = 1, BusinessGoal = "Keep customers.", Task = ModelTask.BinaryClassification,
-            Target = "churned", FeatureSetVersion = 4, FeatureSetSha256 = "fs", DataSha256 = "raw", CreatedAt = v1.CreatedAt, CreatedBy = "dana",
             SensitiveAttributes = ["gender"], Fairness = [new("gender", "f", "auc", 0.8), new("gender", "m", "auc", 0.79)],
         });
+        Assert.Empty(await this.NamesAsync($"{this.project}/churn/1/"));
+        Assert.Equal(7, (await this.NamesAsync($"_staging/{this.project}/churn/1/")).Count);
+        await registry.CommitVersionAsync(this.project, "churn", 1);
+        IReadOnlyList<string> afterCommit = await registry.WriteArtifactsAsync(this.project, "churn", 1, package with { OnnxModel = BinaryData.FromBytes([9]) });
 
         BlobContainerClient container = this.blobs.GetBlobContainerClient(TableModelRegistry.ArtifactContainer);
-        var names = new List<string>();
-        await foreach (Azure.Storage.Blobs.Models.BlobItem item in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{this.project}/churn/1/" }))
-        {
-            names.Add(item.Name[$"{this.project}/churn/1/".Length..]);
-        }
-
         Assert.Equal(written, rewritten);
-        Assert.Equal(["MLmodel", "conda.yaml", "input_example.json", "model-card.md", "model.onnx", "python_env.yaml", "requirements.txt"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(written, afterCommit);
+        Assert.Equal(["MLmodel", "conda.yaml", "input_example.json", "model-card.md", "model.onnx", "python_env.yaml", "requirements.txt"], (await this.NamesAsync($"{this.project}/churn/1/")).Order(StringComparer.Ordinal));
+        Assert.Empty(await this.NamesAsync($"_staging/{this.project}/churn/1/"));
         string mlmodel = (await container.GetBlobClient($"{this.project}/churn/1/MLmodel").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("run_id: run-1", mlmodel, StringComparison.Ordinal);
         Assert.Contains(MlflowModelDirectory.DeterministicUuid($"{this.project}/churn/1"), mlmodel, StringComparison.Ordinal);
@@ -210,8 +262,8 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     public async Task Comparing_versions_gives_metric_deltas_and_lineage_differences()
     {
         TableModelRegistry registry = this.Registry;
-        await registry.RegisterVersionAsync(this.Request("run-1"));
-        await registry.RegisterVersionAsync(this.Request("run-2") with
+        await registry.RegisterAsync(this.Request("run-1"));
+        await registry.RegisterAsync(this.Request("run-2") with
         {
             FeatureSetVersion = 5, FeatureSetSha256 = "fs5", Metrics = new Dictionary<string, double> { ["auc"] = 0.85, ["f1"] = 0.6 },
         });
@@ -228,10 +280,35 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
 
     public void Dispose() => this.audit.Dispose();
 
+    private async Task AssertInvisibleAsync(TableModelRegistry registry, int version)
+    {
+        Assert.Null(await registry.GetVersionAsync(this.project, "churn", version));
+        Assert.Empty(await registry.ListVersionsAsync(this.project, "churn"));
+        Assert.Null(await registry.ReadModelCardAsync(this.project, "churn", version));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => registry.ResolveAsync(this.project, $"models:/churn/{version}"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(
+            () => registry.SetApprovalAsync(this.project, "churn", version, ApprovalStatus.Approved, "rita", [Role.ModelRiskAnalyst], "ok"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => registry.MoveAliasAsync(this.project, "churn", ModelAliases.Champion, version, "ops"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => registry.MoveAliasAsync(this.project, "churn", ModelAliases.Challenger, version, "ops"));
+        Assert.Empty(await registry.ListAliasesAsync(this.project, "churn"));
+    }
+
+    private async Task<List<string>> NamesAsync(string prefix)
+    {
+        var names = new List<string>();
+        BlobContainerClient container = this.blobs.GetBlobContainerClient(TableModelRegistry.ArtifactContainer);
+        await foreach (Azure.Storage.Blobs.Models.BlobItem item in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
+        {
+            names.Add(item.Name[prefix.Length..]);
+        }
+
+        return names;
+    }
+
     private static BlobAuditLog NewAuditLog(BlobServiceClient blobs) => new(
         blobs,
         TimeProvider.System,
-        new PlatformMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+        TestMetrics.Create(),
         NullLogger<BlobAuditLog>.Instance);
 
     private static async Task<Exception?> Outcome(Task task)
@@ -272,6 +349,29 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         }
 
         return records;
+    }
+
+    /// <summary>The real audit log, failing the next append once: a crash between a registry write and its audit record.</summary>
+    private sealed class FailingOnce(IAuditLog inner) : IAuditLog
+    {
+        private bool fail;
+
+        public void FailNext() => this.fail = true;
+
+        public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+        {
+            if (this.fail)
+            {
+                this.fail = false;
+                throw new IOException("The host died before the audit record was written.");
+            }
+
+            return inner.AppendAsync(entry, cancellationToken);
+        }
+
+        public IAsyncEnumerable<AuditRecord> ReadAsync(long afterSequence = 0, CancellationToken cancellationToken = default) => inner.ReadAsync(afterSequence, cancellationToken);
+
+        public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
     }
 
     private sealed class Policies : IApprovalPolicySource

@@ -51,7 +51,7 @@ public class DataEngineeringOrchestratorTests
         Setup(context, nameof(ComputeFeatureStatisticsActivity), new FeatureStatisticsSummary(1, "s.json", null, ["x"], null));
         Setup(context, nameof(RecordFeatureSetLineageActivity), 4);
 
-        DataEngineeringReport report = await new DataEngineeringOrchestrator().RunAsync(context.Object, Request);
+        DataEngineeringReport report = (await new DataEngineeringOrchestrator().RunAsync(context.Object, Request))!;
 
         Assert.Equal(["0:0:a,b", "0:1:c", "1:0:a,b", "1:1:c"], cells.Select(c => $"{c.Chunk}:{c.Group}:{string.Join(',', c.Columns)}").Order());
         Assert.Equal((3, 1, 4L), (report.ProjectVersion, report.FeatureSet.Version.Version, report.Online.Written));

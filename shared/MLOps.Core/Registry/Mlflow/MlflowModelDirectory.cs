@@ -21,9 +21,12 @@ public static class MlflowModelDirectory
     public const string PythonEnvFile = "python_env.yaml";
     public const string RequirementsFile = "requirements.txt";
 
+    /// <summary>Every file of the directory, in write order (MLmodel last).</summary>
+    public static readonly IReadOnlyList<string> Files = [ModelFile, InputExampleFile, RequirementsFile, CondaFile, PythonEnvFile, MLmodelFile];
+
     /// <summary>
-    /// Writes every file create-if-absent, MLmodel last: MLmodel is the directory's commit point, so a reader
-    /// that finds it finds the rest, and a retry only fills in what an interrupted attempt left out.
+    /// Writes every file create-if-absent, MLmodel last, so a retry only fills in what an interrupted attempt left
+    /// out. The registry writes it under its staging prefix and commits the whole directory at once.
     /// </summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(
         BlobContainerClient container, string prefix, MlflowModelPackage package, CancellationToken cancellationToken = default)
