@@ -24,6 +24,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => this.process.Id;
 
+    public bool HasExited => this.process.HasExited;
+
     public string Output
     {
         get
@@ -35,15 +37,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(AzuriteOptions azurite, string taskHub)
+    /// <summary>Starts the host against <paramref name="azurite"/>; <paramref name="settings"/> are more <c>--Key=value</c> arguments (later ones win).</summary>
+    public static async Task<HostProcess> StartAsync(AzuriteOptions azurite, string taskHub, params string[] settings)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release" : "Debug";
         string dll = Path.Combine(RepositoryRoot.Find(), "functions", "MLOps.LocalHost", "bin", configuration, "net10.0", "MLOps.LocalHost.dll");
         var baseUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[]
-        {
+        string[] arguments =
+        [
             "exec", dll,
             $"--Urls={baseUrl.ToString().TrimEnd('/')}",
             "--Azurite:AutoStart=false",
@@ -52,7 +55,9 @@ public sealed class HostProcess : IAsyncDisposable
             string.Create(CultureInfo.InvariantCulture, $"--Azurite:TablePort={azurite.TablePort}"),
             $"--DurableEngine:TaskHubName={taskHub}",
             "--LandingWatcher:Enabled=false",
-        })
+            .. settings,
+        ];
+        foreach (string arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
