@@ -8,9 +8,11 @@ namespace MLOps.Core.Json;
 /// Checks JSON against the serializer's own contract for a type (property names, required members, nullability,
 /// numbers and their ranges, enum names, the discriminator of polymorphic records), so checker and serializer
 /// cannot drift, and names every problem by its JSON path in words a client understands (never a .NET type).
-/// It removes what it rejects, so the remainder can still be read and checked for meaning.
+/// It removes what it rejects, so the remainder can still be read and checked for meaning. With
+/// <c>ignoreCase</c>, member and enum names match in any case (as the serializer's web defaults read them), and a
+/// member given twice in different cases is refused.
 /// </summary>
-public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<string, string> report, bool enumsIgnoreCase = false)
+public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<string, string> report, bool ignoreCase = false)
 {
     /// <summary>Checks <paramref name="root"/> as a <paramref name="type"/> at <paramref name="path"/>; false when nothing of it could be kept.</summary>
     public bool Check(JsonNode node, Type type, string path)
@@ -55,15 +57,20 @@ public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<strin
 
         // [JsonIgnore] members (derived values such as ColumnRule.IsNumeric) stay in the contract without accessors.
         JsonPropertyInfo[] members = [.. info.Properties.Where(p => p.Get is not null || p.Set is not null)];
-        foreach (JsonPropertyInfo property in members.Where(p => p.IsRequired && !obj.ContainsKey(p.Name)))
+        foreach (JsonPropertyInfo property in members.Where(p => p.IsRequired && !obj.Any(m => string.Equals(m.Key, p.Name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))))
         {
             this.Add(JsonPaths.Property(path, property.Name), "is required");
         }
 
-        Dictionary<string, JsonPropertyInfo> known = members.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        StringComparer names = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        Dictionary<string, JsonPropertyInfo> known = members.ToDictionary(p => p.Name, names);
+        var seen = new HashSet<string>(names);
         foreach ((string name, JsonNode? value) in obj.ToList())
         {
-            if (name != discriminator && !this.CheckMember(known.GetValueOrDefault(name), value, JsonPaths.Property(path, name)))
+            string memberPath = JsonPaths.Property(path, name);
+            bool valid = !seen.Add(name) ? this.Add(memberPath, "is given twice")
+                : name == discriminator || this.CheckMember(known.GetValueOrDefault(name), value, memberPath);
+            if (!valid)
             {
                 obj.Remove(name);
             }
@@ -110,7 +117,7 @@ public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<strin
         foreach ((string key, JsonNode? value) in obj.ToList())
         {
             string childPath = JsonPaths.Property(path, key);
-            bool valid = keyType.IsEnum && !JsonEnumNames.TryParse(keyType, key, enumsIgnoreCase, out _)
+            bool valid = keyType.IsEnum && !JsonEnumNames.TryParse(keyType, key, ignoreCase, out _)
                 ? this.Add(childPath, $"is not known; one of: {JsonEnumNames.Describe(keyType)}")
                 : value is null ? this.Add(childPath, "must not be null") : this.Check(value, valueType, childPath);
             if (!valid)
@@ -130,7 +137,7 @@ public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<strin
         JsonValueKind kind = element.ValueKind;
         if (type.IsEnum)
         {
-            return (kind == JsonValueKind.String && JsonEnumNames.TryParse(type, element.GetString(), enumsIgnoreCase, out _))
+            return (kind == JsonValueKind.String && JsonEnumNames.TryParse(type, element.GetString(), ignoreCase, out _))
                 || this.Add(path, $"must be one of: {JsonEnumNames.Describe(type)}");
         }
 

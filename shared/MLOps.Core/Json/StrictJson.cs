@@ -49,7 +49,7 @@ public static class StrictJson
 
         var found = new List<string>();
         JsonObject copy = obj.DeepClone().AsObject();
-        new JsonShapeChecker(Options, (p, m) => found.Add($"{p}: {m}"), enumsIgnoreCase: true).CheckObject(copy, type, path);
+        new JsonShapeChecker(Options, (p, m) => found.Add($"{p}: {m}"), ignoreCase: true).CheckObject(copy, type, path);
         if (found.Count > 0)
         {
             problems = found;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MLOps.Core.Audit;
 using MLOps.Triggers.Http;
+using MLOps.Triggers.Launching;
 using Moq;
 
 namespace MLOps.FunctionsApp.Tests.Support;
@@ -28,6 +29,7 @@ internal sealed class TriggerHarness : IDisposable
         services.AddLogging();
         FunctionsAppComposition.ConfigureServices(services);
         services.Replace(ServiceDescriptor.Singleton(this.Audit.Object));
+        services.Replace(ServiceDescriptor.Singleton<IStartClaims>(new StartClaimsFake()));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(this.Clock));
         this.Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
