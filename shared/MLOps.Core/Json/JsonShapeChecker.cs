@@ -137,8 +137,9 @@ public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<strin
         JsonValueKind kind = element.ValueKind;
         if (type.IsEnum)
         {
+            string given = kind == JsonValueKind.String ? $" (not '{Shorten(element.GetString()!)}')" : string.Empty;
             return (kind == JsonValueKind.String && JsonEnumNames.TryParse(type, element.GetString(), ignoreCase, out _))
-                || this.Add(path, $"must be one of: {JsonEnumNames.Describe(type)}");
+                || this.Add(path, $"must be one of: {JsonEnumNames.Describe(type)}{given}");
         }
 
         return type == typeof(string) ? kind == JsonValueKind.String || this.Add(path, "must be a string")
@@ -150,6 +151,8 @@ public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<strin
             : type == typeof(JsonElement) || type == typeof(object) ? true
             : throw new NotSupportedException($"The JSON checker does not know how to check {type}.");
     }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     /// <summary>Records a problem; returns false so checks read as <c>ok || Add(...)</c>.</summary>
     private bool Add(string path, string message)

@@ -25,6 +25,9 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
     /// <summary>A corpus name holding a newline followed by this must never start a log line of its own.</summary>
     private const string LogMarker = "INJECTED-LOG-LINE";
 
+    private static readonly string[] EventTypes =
+        ["MLOps.Diagnostics.Requested", "Microsoft.Storage.BlobCreated", "Microsoft.EventGrid.SubscriptionValidationEvent"];
+
     private static readonly string[] ReceiptLists = ["accepted", "duplicates"];
 
     private static readonly string[] InternalNames = ["System.", "MLOps.", "Microsoft.", "Azure.", "Exception", "(Parameter '"];
@@ -144,7 +147,9 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
                 problems.Add($"answered {status} without a problem body ({mediaType ?? "no content type"}): {Trim(text)}");
             }
 
-            problems.AddRange(InternalNames.Where(n => text.Contains(n, StringComparison.Ordinal)).Select(n => $"the answer names internals ('{n}'): {Trim(text)}"));
+            // Event types are the senders' own public names (MLOps.Diagnostics.Requested), not .NET types.
+            string withoutEventTypes = EventTypes.Aggregate(text, (t, type) => t.Replace(type, string.Empty, StringComparison.Ordinal));
+            problems.AddRange(InternalNames.Where(n => withoutEventTypes.Contains(n, StringComparison.Ordinal)).Select(n => $"the answer names internals ('{n}'): {Trim(text)}"));
             problems.AddRange(c.Mentions.Where(m => !text.Contains(m, StringComparison.OrdinalIgnoreCase)).Select(m => $"the answer does not mention '{m}': {Trim(text)}"));
         }
 
