@@ -4,14 +4,15 @@ namespace MLOps.Core.Experiments;
 
 /// <summary>
 /// One hyper-parameter's domain. Numeric bounds are inclusive; categorical choices are the invariant strings a trial
-/// passes back, so every kind travels through the same string-valued trial parameters.
+/// passes back, so every kind travels through the same string-valued trial parameters. A categorical range needs no
+/// bounds, so a request may leave them out.
 /// </summary>
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Factory names mirror ParameterKind.")]
 public sealed record ParameterRange(
     string Name,
     ParameterKind Kind,
-    double Low,
-    double High,
+    double Low = 0,
+    double High = 0,
     IReadOnlyList<string>? Choices = null)
 {
     public static ParameterRange Integer(string name, int low, int high) => new(name, ParameterKind.Integer, low, high);

@@ -49,6 +49,14 @@ public sealed class StrictBodyTests
     }
 
     [Fact]
+    public void A_categorical_range_needs_no_bounds()
+    {
+        PipelineInputParser.Parse(Experiment, """{"project":"credit","spaces":[{"algorithm":"FastTree","parameters":[{"name":"c","kind":"Categorical","choices":["a","b"]}]}]}""", out IReadOnlyList<string> problems);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void Required_constructor_parameters_are_required()
     {
         Assert.Null(StrictJson.Read<Approval>("""{"approved":true}""", out IReadOnlyList<string> problems));
