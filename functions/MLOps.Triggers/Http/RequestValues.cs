@@ -32,7 +32,7 @@ public static class RequestValues
             ["key"] = (NameRules.Key, false),
             ["ids"] = (NameRules.Key, false),
             ["id"] = (NameRules.Key, false),
-            ["kind"] = (NameRules.Key, false),
+            ["kind"] = (NameRules.Kind, false),
             ["experiment"] = (NameRules.Key, true),
             ["algorithm"] = (NameRules.Key, true),
             ["metric"] = (NameRules.Key, true),

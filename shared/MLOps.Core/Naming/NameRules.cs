@@ -30,8 +30,14 @@ public static partial class NameRules
     public static NameRule Alias { get; } = new(
         "must be 1 to 63 lower-case letters, digits or '-', starting with a letter", ModelAliases.IsValid);
 
+    /// <summary>Escaped for a Table key, '/', '\\', '#', '?' and '%' take three characters each, so they count three.</summary>
     public static NameRule Key { get; } = new(
-        $"must be 1 to {MaxKeyLength} characters, none of them a control character", v => v.Length is > 0 and <= MaxKeyLength && !HasControl(v));
+        $"must be 1 to {MaxKeyLength} characters (/ \\ # ? and % count three), none of them a control character",
+        v => v.Length > 0 && Storage.TableKeys.EscapedLength(v) <= MaxKeyLength && !HasControl(v));
+
+    /// <summary>Kinds of things (lineage node kinds): a short name, so a kind and a key still fit one Table key together.</summary>
+    public static NameRule Kind { get; } = new(
+        "must be 1 to 64 letters or digits, starting with a letter", v => KindPattern().IsMatch(v));
 
     public static NameRule InstanceId { get; } = new(
         $"must be 1 to {InstanceIds.MaxLength} characters, none of them a control character or / \\ # ?", InstanceIds.IsValid);
@@ -59,6 +65,9 @@ public static partial class NameRules
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_.-]{0,63}$")]
     private static partial Regex EventNamePattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex KindPattern();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex PipelineNamePattern();

@@ -40,6 +40,10 @@ public sealed class RequestValuesTests
     {
         Assert.Single(RequestValues.Problems([new("runId", new string('r', 600))], new QueryCollection()));
         Assert.Single(RequestValues.Problems([new("id", new string('i', 2000))], new QueryCollection()));
+
+        // 100 '#' escape to 300 characters of a Table key.
+        Assert.Single(RequestValues.Problems([new("runId", new string('#', 100))], new QueryCollection()));
+        Assert.Empty(RequestValues.Problems([new("runId", new string('#', 85))], new QueryCollection()));
     }
 
     [Theory]
