@@ -73,7 +73,7 @@ public sealed class ExperimentRequestTests
         IReadOnlyList<string> problems = request.Validate();
 
         Assert.Contains("search[0] must not be null", problems);
-        Assert.Contains("algorithms[0]: must be 1 to 256 characters, none of them a control character", problems);
+        Assert.Contains(problems, p => p.StartsWith("algorithms[0]: must be 1 to 256 characters", StringComparison.Ordinal));
         Assert.Contains("spaces[0] must not be null", problems);
         Assert.Contains("spaces[1].parameters[0]: low and high must be finite numbers with low <= high", problems);
         Assert.Contains("spaces[1].parameters[1] must not be null", problems);
@@ -84,7 +84,7 @@ public sealed class ExperimentRequestTests
 
     [Theory]
     [InlineData("Not_A_Slug", null, "project: must be a lower-case slug")]
-    [InlineData("credit", "x\u0001y", "experiment: must be 1 to 256 characters, none of them a control character")]
+    [InlineData("credit", "x\u0001y", "experiment: must be 1 to 256 characters")]
     public void Names_follow_the_one_set_of_rules(string project, string? experiment, string expected)
     {
         var request = new ExperimentRequest(project, Experiment: experiment is null ? null : System.Text.RegularExpressions.Regex.Unescape(experiment));
