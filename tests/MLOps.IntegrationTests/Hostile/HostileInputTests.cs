@@ -17,8 +17,8 @@ namespace MLOps.IntegrationTests.Hostile;
 /// The hostile-input acceptance suite: every case of <c>hostile-corpus.json</c> against the real host on Azurite.
 /// Each must end in a 4xx problem body (or, for landed data, a failed run whose reason names the problem, or no
 /// run at all); no 5xx; no .NET type names in answers. Afterwards the host is alive, the waiting run still waits,
-/// no feature-set version appeared, no blob was left behind for a refused project, no staging blob is left and
-/// the audit chain verifies.
+/// no feature-set or model version appeared, no blob was left behind for a refused project, no staging blob is
+/// left, no host log line was split by a name, and the audit chain verifies.
 /// </summary>
 public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHelper output) : IClassFixture<HostileHostFixture>
 {
@@ -345,6 +345,13 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
         if (versionsAfter != versionsBefore)
         {
             failures.Add($"feature-set versions of {fixture.Project}: {versionsBefore} before, {versionsAfter} after");
+        }
+
+        // Nothing refused can have trained and registered a model (the default model name is the project's).
+        ApiResponse model = await PlatformFixture.Send(fixture.Host.Http, HttpMethod.Get, $"api/projects/{fixture.Project}/models/{fixture.Project}", HostileHostFixture.AdminKey);
+        if (model.Status != HttpStatusCode.NotFound)
+        {
+            failures.Add($"a model was registered for {fixture.Project}: {model.Status} {model.Json}");
         }
 
         ApiResponse verify = await PlatformFixture.Send(fixture.Host.Http, HttpMethod.Get, "api/audit/verify", "dev-model-risk-key");
