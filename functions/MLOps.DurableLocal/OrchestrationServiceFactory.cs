@@ -20,6 +20,9 @@ public static class OrchestrationServiceFactory
             ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+
+            // Without it a start refused by its dedupe statuses silently does nothing and reads as a success.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggerFactory,
         };
         return new AzureStorageOrchestrationService(settings);

@@ -74,7 +74,9 @@ public class RequirementsPipelineTests(PlatformFixture platform)
         Assert.Contains("$.businessGoal", errors, StringComparison.Ordinal);
         Assert.Contains("NoSuchColumn", errors, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}", TestKeys.Business)).Status);
-        Assert.False(await platform.Blobs.GetBlobContainerClient("projects").GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = project + "/" }).GetAsyncEnumerator().MoveNextAsync());
+        BlobContainerClient projects = platform.Blobs.GetBlobContainerClient("projects");
+        Assert.False(await projects.ExistsAsync()
+            && await projects.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = project + "/" }).GetAsyncEnumerator().MoveNextAsync());
     }
 
     [Fact]

@@ -6,7 +6,10 @@ using MLOps.Core.Storage;
 
 namespace MLOps.Triggers.Launching;
 
-/// <summary>Start claims as create-if-absent blobs (<c>start-claims/{sha256(id)}/{generation}</c>), taken over by an ETag-conditional write once stale.</summary>
+/// <summary>
+/// Start claims as create-if-absent blobs (<c>start-claims/{sha256(id)}/{generation}</c>), taken over by an
+/// ETag-conditional write once stale (the claimant died before scheduling), deleted once the run is scheduled.
+/// </summary>
 public sealed class BlobStartClaims(BlobServiceClient blobs, TimeProvider clock) : IStartClaims
 {
     private BlobContainerClient? container;
@@ -15,7 +18,7 @@ public sealed class BlobStartClaims(BlobServiceClient blobs, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
         BlobContainerClient claims = await this.ContainerAsync(cancellationToken);
-        BlobClient claim = claims.GetBlobClient($"{ContentHash.Sha256(instanceId)}/{generation}");
+        BlobClient claim = claims.GetBlobClient(Name(instanceId, generation));
         BinaryData content = BinaryData.FromObjectAsJson(new { instanceId, generation, claimedAt = clock.GetUtcNow() });
         if (await claim.TryCreateAsync(content, cancellationToken))
         {
@@ -39,6 +42,22 @@ public sealed class BlobStartClaims(BlobServiceClient blobs, TimeProvider clock)
             return false;
         }
     }
+
+    public async Task ReleaseAsync(string instanceId, string generation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        try
+        {
+            BlobContainerClient claims = await this.ContainerAsync(cancellationToken);
+            await claims.GetBlobClient(Name(instanceId, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Left behind, the claim goes stale; meanwhile the backend refuses a second start of the scheduled run.
+        }
+    }
+
+    private static string Name(string instanceId, string generation) => $"{ContentHash.Sha256(instanceId)}/{generation}";
 
     private async Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken)
     {

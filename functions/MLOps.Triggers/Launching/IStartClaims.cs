@@ -13,4 +13,10 @@ public interface IStartClaims
     /// that died before it scheduled the run must not block the id forever.
     /// </summary>
     Task<bool> TryClaimAsync(string instanceId, string generation, TimeSpan staleAfter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lets a claim go once its run is scheduled (or the backend refused it): from then on the backend's own
+    /// record of the instance refuses a second start, so claims do not pile up.
+    /// </summary>
+    Task ReleaseAsync(string instanceId, string generation, CancellationToken cancellationToken = default);
 }

@@ -52,13 +52,22 @@ public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, Platf
             input = stamped.ForCaller(caller.Principal);
         }
 
+        string? generation = null;
         if (instanceId is not null)
         {
             OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, cancellationToken);
             bool replaceable = existing is null || (policy == StartPolicy.AgainAfterFailure && Restartable.Contains(existing.RuntimeStatus));
-            string generation = existing is null ? "none" : existing.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+            generation = Generation(existing);
             if (!replaceable || !await claims.TryClaimAsync(instanceId, generation, StaleClaim, cancellationToken))
             {
+                return this.Duplicate(pipeline, instanceId, trigger);
+            }
+
+            // Claims are let go once their run is scheduled: a caller that looked before another's run existed and
+            // claims after it was scheduled must find that run now.
+            if (Generation(await client.GetInstanceAsync(instanceId, cancellationToken)) != generation)
+            {
+                await claims.ReleaseAsync(instanceId, generation, CancellationToken.None);
                 return this.Duplicate(pipeline, instanceId, trigger);
             }
         }
@@ -74,8 +83,16 @@ public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, Platf
         }
         catch (InvalidOperationException) when (instanceId is not null)
         {
-            // The backend refused it as existing: a start that claimed the id by other means (an older host).
+            // The backend refused it as existing: a start that won by other means (a host of an older version).
             return this.Duplicate(pipeline, instanceId, trigger);
+        }
+        finally
+        {
+            // Scheduled or refused, the backend now knows the instance and refuses any later start itself.
+            if (generation is not null)
+            {
+                await claims.ReleaseAsync(instanceId!, generation, CancellationToken.None);
+            }
         }
 
         await audit.AppendAsync(
@@ -91,6 +108,10 @@ public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, Platf
             pipeline.Name, LogText.Escape(id), trigger, LogText.Escape(caller.Principal));
         return new StartOutcome(pipeline, id, Duplicate: false);
     }
+
+    /// <summary>Which run a start replaces: none, or the existing one by its creation time.</summary>
+    private static string Generation(OrchestrationMetadata? existing) =>
+        existing is null ? "none" : existing.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     // The backend's own refusal, as a second line behind the claim.
     private static string[] DedupeStatuses(StartPolicy policy) =>

@@ -10,4 +10,10 @@ internal sealed class StartClaimsFake : IStartClaims
 
     public Task<bool> TryClaimAsync(string instanceId, string generation, TimeSpan staleAfter, CancellationToken cancellationToken = default) =>
         Task.FromResult(this.claims.TryAdd((instanceId, generation), true));
+
+    public Task ReleaseAsync(string instanceId, string generation, CancellationToken cancellationToken = default)
+    {
+        this.claims.TryRemove((instanceId, generation), out _);
+        return Task.CompletedTask;
+    }
 }

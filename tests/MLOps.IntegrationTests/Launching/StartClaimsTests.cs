@@ -20,6 +20,10 @@ public sealed class StartClaimsTests(AzuriteFixture storage)
 
         Assert.Equal(1, won.Count(w => w));
         Assert.True(await claims.TryClaimAsync(id, "638000000000000000", TimeSpan.FromMinutes(1)), "replacing a run is a claim of its own");
+
+        // Once the run is scheduled the claim is let go: the backend's instance record refuses later starts.
+        await claims.ReleaseAsync(id, "none");
+        Assert.True(await claims.TryClaimAsync(id, "none", TimeSpan.FromMinutes(1)));
     }
 
     [Fact]

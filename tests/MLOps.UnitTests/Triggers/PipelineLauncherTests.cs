@@ -98,6 +98,31 @@ public class PipelineLauncherTests
     }
 
     [Fact]
+    public async Task The_claim_is_let_go_once_the_run_is_scheduled()
+    {
+        await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "released", this.caller, "http");
+
+        this.claims.Verify(c => c.ReleaseAsync("released", "none", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_run_that_appeared_while_claiming_makes_the_start_a_duplicate()
+    {
+        // Looked before the other caller's run existed, claimed after that caller had scheduled it and let its claim go.
+        this.client.SetupSequence(c => c.GetInstancesAsync("late", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null)
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Diagnostics, "late") { RuntimeStatus = OrchestrationRuntimeStatus.Pending });
+
+        StartOutcome outcome = await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "late", this.caller, "http");
+
+        Assert.True(outcome.Duplicate);
+        this.claims.Verify(c => c.ReleaseAsync("late", "none", It.IsAny<CancellationToken>()), Times.Once);
+        this.client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+        this.audit.Verify(a => a.AppendAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task Generated_ids_need_no_claim()
     {
         await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), null, this.caller, "http");
