@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MLOps.DurableLocal.Quarantine;
 
 namespace MLOps.DurableLocal;
 
@@ -20,6 +21,7 @@ public sealed class EmbeddedDurableTaskWorker : DurableTaskWorker
     private readonly EmbeddedWorkerOptions workerOptions;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
+    private readonly WorkItemQuarantine? quarantine;
 
     public EmbeddedDurableTaskWorker(
         string name,
@@ -27,9 +29,11 @@ public sealed class EmbeddedDurableTaskWorker : DurableTaskWorker
         IOptionsMonitor<EmbeddedWorkerOptions> workerOptions,
         IOrchestrationService service,
         IServiceProvider services,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        WorkItemQuarantine? quarantine = null)
         : base(name, factory)
     {
+        this.quarantine = quarantine;
         ArgumentNullException.ThrowIfNull(workerOptions);
         this.workerOptions = workerOptions.Get(name);
         this.service = service;
@@ -50,6 +54,13 @@ public sealed class EmbeddedDurableTaskWorker : DurableTaskWorker
             // Without it a parent that catches a failed sub-orchestration cannot read its failure and crashes.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        if (this.quarantine is { } guard)
+        {
+            // First in line, so a quarantined item does not even build its orchestrator or activity.
+            worker.AddOrchestrationDispatcherMiddleware(guard.OrchestrationAsync);
+            worker.AddActivityDispatcherMiddleware(guard.ActivityAsync);
+        }
+
         worker.AddOrchestrationDispatcherMiddleware(TellParent);
 
         await this.service.CreateIfNotExistsAsync();

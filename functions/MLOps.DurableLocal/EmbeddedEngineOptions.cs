@@ -59,6 +59,12 @@ public sealed class EmbeddedEngineOptions
     /// </summary>
     public int ActivityDispatcherCount { get; set; } = 4;
 
+    /// <summary>
+    /// After how many host deaths during one work item (an activity, or an orchestration episode) the item is
+    /// quarantined instead of run again; 0 turns the guard off. See <c>Quarantine.WorkItemQuarantine</c>.
+    /// </summary>
+    public int QuarantineAfterHostDeaths { get; set; } = 3;
+
     /// <summary>DTFx's stock configuration, used as the baseline in benchmarks.</summary>
     public static EmbeddedEngineOptions Stock(string connectionString, string taskHubName)
     {

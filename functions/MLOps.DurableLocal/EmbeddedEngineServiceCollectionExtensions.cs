@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -6,6 +7,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MLOps.DurableLocal.Quarantine;
 
 namespace MLOps.DurableLocal;
 
@@ -29,6 +31,7 @@ public static class EmbeddedEngineServiceCollectionExtensions
         services.AddSingleton<DurableTaskClient>(sp =>
             new EmbeddedDurableTaskClient("embedded", sp.GetRequiredService<IOrchestrationServiceClient>(), converter));
         services.AddHostedService<TaskHubInitializer>();
+        services.AddSingleton(sp => CreateQuarantine(sp.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
 
         if (withWorker)
         {
@@ -42,4 +45,13 @@ public static class EmbeddedEngineServiceCollectionExtensions
 
         return services;
     }
+
+    private static WorkItemQuarantine CreateQuarantine(EmbeddedEngineOptions options, ILoggerFactory loggerFactory) => new(
+        options.QuarantineAfterHostDeaths <= 0
+            ? null
+            : new TableWorkItemAttempts(
+                new TableClient(options.StorageConnectionString, TableWorkItemAttempts.TableNameFor(options.TaskHubName)),
+                TableWorkItemAttempts.CurrentIncarnation),
+        options.QuarantineAfterHostDeaths,
+        loggerFactory.CreateLogger<WorkItemQuarantine>());
 }

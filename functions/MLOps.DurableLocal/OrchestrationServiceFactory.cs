@@ -25,6 +25,9 @@ public static class OrchestrationServiceFactory
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+
+            // Without it a start refused by its dedupe statuses silently does nothing and reads as a success.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggerFactory,
         };
     }

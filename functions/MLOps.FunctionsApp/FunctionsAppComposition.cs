@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MLOps.Core;
 using MLOps.Training.Experiments;
 using MLOps.Orchestrations;
@@ -20,6 +21,7 @@ public static class FunctionsAppComposition
     public static void ConfigureWorker(IFunctionsWorkerApplicationBuilder worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
+        worker.UseMiddleware<RequestGateMiddleware>();
         worker.ConfigureDurableWorker().AddTasks(MLOpsTasks.Register);
         UsePlatformDataConverter(worker.Services);
     }

@@ -4,7 +4,10 @@ using MLOps.Triggers.Http;
 
 namespace MLOps.LocalHost;
 
-/// <summary>The same routes as the Functions app, each a one-line call into MLOps.Triggers.</summary>
+/// <summary>
+/// The same routes as the Functions app, each a one-line call into MLOps.Triggers. Route parameters are named as
+/// <see cref="RequestValues.Route"/> names them, so the request gate checks every value before a handler runs.
+/// </summary>
 public static class ApiRoutes
 {
     public static IEndpointRouteBuilder MapMLOpsApi(this IEndpointRouteBuilder app)
@@ -13,7 +16,7 @@ public static class ApiRoutes
         api.MapGet("/health", () => HealthHttpApi.Live());
         api.MapGet("/health/ready", (HttpRequest r, HealthHttpApi h) => h.ReadyAsync(r));
         api.MapGet("/pipelines", (HttpRequest r, PipelineHttpApi h) => h.ListPipelines(r));
-        api.MapPost("/pipelines/{name}", (HttpRequest r, string name, PipelineHttpApi h, DurableTaskClient c) => h.StartAsync(r, name, c));
+        api.MapPost("/pipelines/{pipeline}", (HttpRequest r, string pipeline, PipelineHttpApi h, DurableTaskClient c) => h.StartAsync(r, pipeline, c));
         api.MapGet("/instances", (HttpRequest r, PipelineHttpApi h, DurableTaskClient c) => h.ListAsync(r, c));
         api.MapGet("/instances/{id}", (HttpRequest r, string id, PipelineHttpApi h, DurableTaskClient c) => h.GetStatusAsync(r, id, c));
         api.MapPost("/instances/{id}/raiseEvent/{eventName}", (HttpRequest r, string id, string eventName, PipelineHttpApi h, DurableTaskClient c) => h.RaiseEventAsync(r, id, eventName, c));

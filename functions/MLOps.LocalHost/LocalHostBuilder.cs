@@ -44,6 +44,8 @@ public static class LocalHostBuilder
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRequestGate();
         app.MapMLOpsApi();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MLOps.Triggers.EventGrid;
 using MLOps.Triggers.Http;
 using MLOps.Triggers.Landing;
@@ -14,6 +15,9 @@ public static class TriggerServiceCollectionExtensions
     {
         services.AddOptions<HttpApiOptions>().BindConfiguration(HttpApiOptions.SectionName);
         services.AddSingleton<RequestGuard>();
+        services.AddSingleton<RequestGate>();
+        services.AddSingleton<PipelineInputReader>();
+        services.TryAddSingleton<IStartClaims, BlobStartClaims>();
         services.AddSingleton<PipelineLauncher>();
         services.AddSingleton<PipelineHttpApi>();
         services.AddSingleton<AuditHttpApi>();

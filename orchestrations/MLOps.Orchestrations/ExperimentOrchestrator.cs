@@ -72,7 +72,7 @@ public sealed class ExperimentOrchestrator : TaskOrchestrator<ExperimentRequest,
             SearchStageResult part = await context.CallSubOrchestratorAsync<SearchStageResult>(
                 nameof(HyperparameterSearchOrchestrator),
                 new SearchStageRequest(plan, stage with { Trials = chunk.Start + chunk.Count }, outcomes.ToArray()),
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-{stage.Strategy.ToString().ToLowerInvariant()}-{chunk.Index}" });
+                new SubOrchestrationOptions { InstanceId = InstanceIds.SearchChunk(context.InstanceId, stage.Strategy, chunk.Index) });
             outcomes.AddRange(part.Trials);
             reason = part.StopReason;
             if (reason is SearchStopReason.ThresholdMet or SearchStopReason.SpaceExhausted)

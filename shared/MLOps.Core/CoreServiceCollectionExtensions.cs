@@ -73,6 +73,11 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApprovalPolicySource, ProjectApprovalPolicySource>();
         services.TryAddSingleton<IModelRegistry, TableModelRegistry>();
+
+        // Door checks of pipeline inputs that need the platform's state.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());
+        services.TryAddSingleton<SubmissionCheck>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
         return services;
     }
 }

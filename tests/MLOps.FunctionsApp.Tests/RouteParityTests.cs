@@ -18,7 +18,7 @@ public sealed class RouteParityTests
     {
         SortedSet<string> embedded = await EmbeddedHostRoutesAsync();
 
-        Assert.Contains("POST /api/pipelines/{name}", embedded);
+        Assert.Contains("POST /api/pipelines/{pipeline}", embedded);
         Assert.Equal(embedded, FunctionRoutes());
     }
 

@@ -121,16 +121,21 @@ public class ExperimentPipelineTests(PlatformFixture platform, Xunit.Abstraction
     }
 
     [Fact]
-    public async Task An_experiment_for_a_project_without_features_fails_clearly()
+    public async Task An_experiment_for_a_project_without_features_is_refused_at_the_door()
     {
         string project = Projects.NewName("exp");
         await platform.RegisterCreditAsync(project);
 
-        JsonElement done = await this.RunExperimentAsync(project, new { project });
+        ApiResponse refused = await platform.SendAsync(HttpMethod.Post, "api/pipelines/experiment", TestKeys.DataScientist,
+            new { project, algorithms = UnknownAlgorithm });
 
-        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
-        Assert.Contains("no feature-set version", done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        string[] errors = [.. refused.Json.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!)];
+        Assert.Contains(errors, e => e.Contains("no feature-set version 'latest'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("'NoSuchLearner' is not an algorithm for BinaryClassification; choose from LogisticRegression", StringComparison.Ordinal));
     }
+
+    private static readonly string[] UnknownAlgorithm = ["NoSuchLearner"];
 
     private static object Stage(string strategy, int trials) => new { strategy, trials };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Storage.Blobs;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MLOps.IntegrationTests.Infrastructure;
@@ -54,7 +55,7 @@ public class RequirementsPipelineTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_invalid_spec_fails_naming_every_problem_with_its_path()
+    public async Task An_invalid_spec_is_refused_at_once_naming_every_problem_with_its_path_and_nothing_is_stored()
     {
         string project = Projects.NewName("req");
         string sample = await platform.UploadSampleAsync(project, "credit_data.csv");
@@ -65,15 +66,44 @@ public class RequirementsPipelineTests(PlatformFixture platform)
             s.Remove("businessGoal");
         });
 
-        ApiResponse started = await platform.SubmitSpecAsync(project, spec.ToJsonString(), sample);
-        JsonElement done = await platform.WaitForEndAsync(started.Json.GetProperty("id").GetString()!);
+        ApiResponse refused = await platform.SubmitSpecAsync(project, spec.ToJsonString(), sample);
 
-        Assert.Equal("Failed", done.GetProperty("runtimeStatus").GetString());
-        string message = done.GetProperty("failureDetails").GetProperty("errorMessage").GetString()!;
-        Assert.Contains("$.acceptance.threshold", message, StringComparison.Ordinal);
-        Assert.Contains("$.businessGoal", message, StringComparison.Ordinal);
-        Assert.Contains("NoSuchColumn", message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        string errors = string.Join("\n", refused.Json.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("$.acceptance.threshold", errors, StringComparison.Ordinal);
+        Assert.Contains("$.businessGoal", errors, StringComparison.Ordinal);
+        Assert.Contains("NoSuchColumn", errors, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}", TestKeys.Business)).Status);
+        BlobContainerClient projects = platform.Blobs.GetBlobContainerClient("projects");
+        Assert.False(await projects.ExistsAsync()
+            && await projects.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = project + "/" }).GetAsyncEnumerator().MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_run_does_not_block_resubmitting_the_same_spec()
+    {
+        string project = Projects.NewName("req");
+        var samples = platform.Blobs.GetBlobContainerClient("samples");
+        await samples.CreateIfNotExistsAsync();
+        BlobClient sample = samples.GetBlobClient($"{project}/few.csv");
+
+        // Ten rows cannot meet the spec's minimum: the run fails on feasibility.
+        await sample.UploadAsync(BinaryData.FromString(string.Join('\n', File.ReadLines(Projects.DataPath("credit_data.csv")).Take(11))), overwrite: true);
+        string spec = Projects.Spec("credit-scoring.json", project).ToJsonString();
+        ApiResponse first = await platform.SubmitSpecAsync(project, spec, $"samples/{project}/few.csv");
+        JsonElement failed = await platform.WaitForEndAsync(first.Json.GetProperty("id").GetString()!);
+        Assert.Equal("Failed", failed.GetProperty("runtimeStatus").GetString());
+
+        // The same text and sample again: a new run under the same id, not a 409; with enough data it registers.
+        await sample.UploadAsync(Projects.DataPath("credit_data.csv"), overwrite: true);
+        ApiResponse again = await platform.SubmitSpecAsync(project, spec, $"samples/{project}/few.csv");
+        Assert.Equal(HttpStatusCode.Accepted, again.Status);
+        Assert.Equal(first.Json.GetProperty("id").GetString(), again.Json.GetProperty("id").GetString());
+        JsonElement done = await platform.WaitForEndAsync(again.Json.GetProperty("id").GetString()!);
+        Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
+
+        // Once it succeeded, the same submission is a conflict.
+        Assert.Equal(HttpStatusCode.Conflict, (await platform.SubmitSpecAsync(project, spec, $"samples/{project}/few.csv")).Status);
     }
 
     [Fact]
@@ -106,6 +136,7 @@ public class RequirementsPipelineTests(PlatformFixture platform)
     {
         Assert.Equal(HttpStatusCode.BadRequest, (await platform.SubmitSpecAsync("Not_A_Slug", "{}", null)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await platform.SubmitSpecAsync("fine-name", "{}", "no-container-part")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await platform.SubmitSpecAsync("fine-name", "{}", "audit/records/000000000001.json")).Status);
         ApiResponse forbidden = await platform.SendAsync(HttpMethod.Post, "api/projects/fine-name/spec", TestKeys.Business, "{}");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.SendAsync(HttpMethod.Get, "api/projects/never-registered", TestKeys.Business)).Status);

@@ -73,9 +73,10 @@ public class TriggerTests(PlatformFixture platform)
         ApiResponse response = await platform.SendAsync(HttpMethod.Post, "api/events", TestKeys.Platform,
             """[{"id":"bad-1","topic":"/storage","subject":"s","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2026-11-24T00:00:00Z","dataVersion":"1","data":{"url":"http://127.0.0.1:1/devstoreaccount1/landing/p/x%01.csv","eTag":"e"}}]""");
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Contains("control characters", response.Json.GetProperty("rejected")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, response.Json.GetProperty("accepted").GetArrayLength());
+        // A refused event makes the delivery a 400 (Event Grid does not redeliver it), naming the event.
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("events[0]: blob name contains control characters", response.Json.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, response.Json.GetProperty("receipt").GetProperty("accepted").GetArrayLength());
     }
 
     [Fact]

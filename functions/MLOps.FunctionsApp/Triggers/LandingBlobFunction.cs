@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using MLOps.Core.Landing;
+using MLOps.Core.Observability;
 using MLOps.Core.Storage;
 using MLOps.Triggers.Landing;
 
@@ -30,7 +31,7 @@ public sealed class LandingBlobFunction(LandingTrigger landing, ILogger<LandingB
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Deleted before the event was handled: nothing to ingest, and retrying would not bring it back.
-            logger.LogWarning("Landing blob {Blob} no longer exists; nothing started.", blob.Name);
+            logger.LogWarning("Landing blob {Blob} no longer exists; nothing started.", LogText.Escape(blob.Name));
             return;
         }
 
@@ -42,7 +43,7 @@ public sealed class LandingBlobFunction(LandingTrigger landing, ILogger<LandingB
         }
         else if (outcome.Start is null)
         {
-            logger.LogWarning("Landing blob {Blob} refused: {Problems}", blob.Name, string.Join("; ", outcome.Problems));
+            logger.LogWarning("Landing blob {Blob} refused: {Problems}", LogText.Escape(blob.Name), LogText.Escape(string.Join("; ", outcome.Problems)));
         }
     }
 }

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Landing;
+using MLOps.Core.Observability;
 using MLOps.Core.Storage;
 using MLOps.Triggers.Landing;
 
@@ -73,14 +74,14 @@ public sealed class LandingWatcher(
             }
             else if (outcome.Start is null)
             {
-                logger.LogWarning("Landed blob {Blob} refused: {Problems}", blob.Name, string.Join("; ", outcome.Problems));
+                logger.LogWarning("Landed blob {Blob} refused: {Problems}", LogText.Escape(blob.Name), LogText.Escape(string.Join("; ", outcome.Problems)));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Forget it so the next poll tries again.
             this.seen.Remove((blob.Name, blob.ETag));
-            logger.LogError(ex, "Starting the data pipeline for {Blob} failed; will retry.", blob.Name);
+            logger.LogError(ex, "Starting the data pipeline for {Blob} failed; will retry.", LogText.Escape(blob.Name));
         }
     }
 }

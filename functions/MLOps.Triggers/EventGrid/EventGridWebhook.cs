@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure.Messaging;
-using Azure.Messaging.EventGrid;
-using Azure.Messaging.EventGrid.SystemEvents;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -11,6 +9,7 @@ using MLOps.Core.Events;
 using MLOps.Core.Landing;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Security;
+using MLOps.Core.Storage;
 using MLOps.Triggers.Http;
 using MLOps.Triggers.Landing;
 using MLOps.Triggers.Launching;
@@ -20,13 +19,16 @@ namespace MLOps.Triggers.EventGrid;
 /// <summary>
 /// <c>/api/events</c>: the Event Grid webhook. Answers both validation handshakes, accepts the Event Grid schema
 /// and CloudEvents 1.0, routes each event by type to a pipeline, and ignores redeliveries: the instance id is
-/// derived from the event's source and id (Event Grid delivers at least once).
+/// derived from the event's source and id (Event Grid delivers at least once), and only one of concurrent
+/// deliveries starts the run. A delivery with a malformed or refused event is a 400 naming each one
+/// (<c>events[i].field</c>); its good events still run, once: Event Grid does not redeliver after a 400.
 /// </summary>
 public sealed class EventGridWebhook(
     IOptions<EventGridOptions> options,
     IOptions<HttpApiOptions> httpOptions,
     PipelineCatalog catalog,
     PipelineLauncher launcher,
+    PipelineInputReader inputs,
     LandingTrigger landing,
     RequestGuard guard)
 {
@@ -59,17 +61,13 @@ public sealed class EventGridWebhook(
             return Problems.TooLarge(httpOptions.Value.MaxBodyBytes);
         }
 
-        IReadOnlyList<IncomingEvent> events;
-        try
+        (IReadOnlyList<IncomingEvent> events, IReadOnlyList<string> malformed) = EventDelivery.Parse(body, request.ContentType);
+        if (events.Count == 0)
         {
-            events = Parse(body, request.ContentType);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException)
-        {
-            return Problems.BadRequest($"The body is neither Event Grid events nor CloudEvents: {ex.Message}");
+            return Problems.BadRequest("The body is neither Event Grid events nor CloudEvents.", malformed);
         }
 
-        if (events.FirstOrDefault(e => e.ValidationCode is not null) is { } validation)
+        if (malformed.Count == 0 && events.FirstOrDefault(e => e.ValidationCode is not null) is { } validation)
         {
             return Results.Ok(new { validationResponse = validation.ValidationCode });
         }
@@ -80,7 +78,15 @@ public sealed class EventGridWebhook(
             await this.RouteAsync(incoming, client, caller, receipt, request.HttpContext.RequestAborted);
         }
 
-        return Results.Ok(receipt);
+        if (malformed.Count == 0 && receipt.Rejected.Count == 0)
+        {
+            return Results.Ok(receipt);
+        }
+
+        return Problems.BadRequest(
+            "Some events of the delivery are malformed or were refused; the others were handled as the receipt says.",
+            [.. malformed, .. receipt.Rejected.Select(r => r.Reason!)],
+            new Dictionary<string, object?> { ["receipt"] = receipt });
     }
 
     private async Task RouteAsync(
@@ -106,7 +112,7 @@ public sealed class EventGridWebhook(
             return;
         }
 
-        object? input = PipelineInputParser.Parse(pipeline, incoming.DataJson, out IReadOnlyList<string> problems);
+        (object? input, IReadOnlyList<string> problems) = await inputs.ReadAsync(pipeline, incoming.Data, $"{incoming.Path}.data", cancellationToken);
         if (input is null)
         {
             receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, pipeline.Name, null, string.Join("; ", problems)));
@@ -121,43 +127,55 @@ public sealed class EventGridWebhook(
     private async Task RouteBlobCreatedAsync(
         IncomingEvent incoming, DurableTaskClient client, CallerIdentity caller, EventReceipt receipt, CancellationToken cancellationToken)
     {
-        LandingBlob? blob = ReadBlobCreated(incoming.DataJson);
-        if (blob is null)
+        LandingBlob? blob = ReadBlobCreated(incoming.Data, $"{incoming.Path}.data", out string? problem);
+        LandingOutcome? outcome = blob is null ? null : await landing.OnBlobCreatedAsync(blob, client, "eventgrid", caller, cancellationToken);
+        if (outcome?.Start is { } start)
         {
-            receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, PipelineNames.DataEngineering, null, $"not a blob in the '{Core.Storage.BlobContainers.Landing}' container"));
+            receipt.Add(incoming, start);
             return;
         }
 
-        LandingOutcome outcome = await landing.OnBlobCreatedAsync(blob, client, "eventgrid", caller, cancellationToken);
-        if (outcome.Start is null)
-        {
-            receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, PipelineNames.DataEngineering, null, string.Join("; ", outcome.Problems)));
-        }
-        else
-        {
-            receipt.Add(incoming, outcome.Start);
-        }
+        string reason = problem ?? $"{incoming.Path}: {string.Join("; ", outcome!.Problems)}";
+        receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, PipelineNames.DataEngineering, null, reason));
     }
 
     // Microsoft.Storage.BlobCreated data: { "url": ..., "eTag": ..., "contentLength": ... } in both schemas.
-    private static LandingBlob? ReadBlobCreated(string? json)
+    private static LandingBlob? ReadBlobCreated(JsonNode? data, string path, out string? problem)
     {
-        if (json is null)
+        if (data is not JsonObject root)
         {
+            problem = $"{path}: must be an object with the blob's url";
             return null;
         }
 
-        using JsonDocument document = JsonDocument.Parse(json);
-        JsonElement root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("url", out JsonElement url)
-            || !Uri.TryCreate(url.GetString(), UriKind.Absolute, out Uri? uri))
+        if (root["url"] is not JsonValue url || url.GetValueKind() != JsonValueKind.String || !Uri.TryCreate(url.GetValue<string>(), UriKind.Absolute, out Uri? uri))
         {
+            problem = $"{path}.url: must be the blob's absolute URL";
             return null;
         }
 
-        string? etag = root.TryGetProperty("eTag", out JsonElement e) ? e.GetString() : null;
-        long? length = root.TryGetProperty("contentLength", out JsonElement l) && l.TryGetInt64(out long n) ? n : null;
-        return ToLandingBlob(uri, etag, length);
+        string? etag = null;
+        if (root["eTag"] is { } e && (e is not JsonValue ev || ev.GetValueKind() != JsonValueKind.String || (etag = ev.GetValue<string>()).Length > EventDelivery.MaxIdLength))
+        {
+            problem = $"{path}.eTag: must be a string of at most {EventDelivery.MaxIdLength} characters";
+            return null;
+        }
+
+        long? length = null;
+        if (root["contentLength"] is { } l)
+        {
+            if (l is not JsonValue lv || lv.GetValueKind() != JsonValueKind.Number || !lv.TryGetValue(out long n) || n < 0)
+            {
+                problem = $"{path}.contentLength: must be a whole number of bytes";
+                return null;
+            }
+
+            length = n;
+        }
+
+        LandingBlob? blob = ToLandingBlob(uri, etag, length);
+        problem = blob is null ? $"{path}.url: names no blob in the '{BlobContainers.Landing}' container" : null;
+        return blob;
     }
 
     /// <summary>Container and blob name from a blob URL, for both Azure (host/container/blob) and Azurite (host/account/container/blob).</summary>
@@ -166,60 +184,18 @@ public sealed class EventGridWebhook(
         // Azurite and other emulators address blobs path-style, with the account name as the first segment.
         int containerIndex = url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || url.IsLoopback ? 1 : 0;
         string[] segments = Uri.UnescapeDataString(url.AbsolutePath).TrimStart('/').Split('/', containerIndex + 2);
-        if (segments.Length != containerIndex + 2 || segments[containerIndex] != Core.Storage.BlobContainers.Landing)
+        if (segments.Length != containerIndex + 2 || segments[containerIndex] != BlobContainers.Landing)
         {
             return null;
         }
 
         string name = segments[^1];
-        return name.Length == 0 ? null : new LandingBlob(Core.Storage.BlobContainers.Landing, name, etag ?? string.Empty, length);
+        return name.Length == 0 ? null : new LandingBlob(BlobContainers.Landing, name, etag ?? string.Empty, length);
     }
 
     internal static string InstanceIdFor(IncomingEvent incoming)
     {
         byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{incoming.Source}|{incoming.Id}"));
-        return $"event-{Convert.ToHexStringLower(digest)[..24]}";
+        return $"{InstanceIds.EventPrefix}{Convert.ToHexStringLower(digest)[..24]}";
     }
-
-    internal static IReadOnlyList<IncomingEvent> Parse(string body, string? contentType)
-    {
-        var data = BinaryData.FromString(body);
-        bool cloudEvents = contentType?.Contains("cloudevents", StringComparison.OrdinalIgnoreCase) == true
-            || body.Contains("\"specversion\"", StringComparison.OrdinalIgnoreCase);
-        if (cloudEvents)
-        {
-            return CloudEvent.ParseMany(data, skipValidation: false)
-                .Select(e => new IncomingEvent(e.Id, e.Source, e.Type, e.Data?.ToString(), null))
-                .ToList();
-        }
-
-        return EventGridEvent.ParseMany(data).Select(e =>
-        {
-            string? code = e.TryGetSystemEventData(out object? system) && system is SubscriptionValidationEventData validation
-                ? validation.ValidationCode
-                : null;
-            return new IncomingEvent(e.Id, e.Topic ?? e.Subject, e.EventType, e.Data?.ToString(), code);
-        }).ToList();
-    }
-}
-
-/// <summary>An event of either schema, reduced to what routing needs.</summary>
-public sealed record IncomingEvent(string Id, string Source, string Type, string? DataJson, string? ValidationCode);
-
-public sealed record EventResult(string EventId, string Type, string? Pipeline, string? InstanceId, string? Reason = null);
-
-/// <summary>What the webhook did with each event of a delivery.</summary>
-public sealed class EventReceipt
-{
-    public List<EventResult> Accepted { get; } = [];
-
-    public List<EventResult> Duplicates { get; } = [];
-
-    public List<EventResult> Ignored { get; } = [];
-
-    public List<EventResult> Rejected { get; } = [];
-
-    internal void Add(IncomingEvent incoming, StartOutcome outcome) =>
-        (outcome.Duplicate ? this.Duplicates : this.Accepted).Add(
-            new EventResult(incoming.Id, incoming.Type, outcome.Pipeline.Name, outcome.InstanceId));
 }

@@ -77,7 +77,7 @@ public sealed class FeatureStoreHttpApi(
             return denied;
         }
 
-        (TrainingSetRequest? body, IResult? problem) = await JsonBody.ReadAsync<TrainingSetRequest>(request, options.Value.MaxBodyBytes, b => b.Validate());
+        (TrainingSetRequest? body, IResult? problem) = await JsonBody.ReadAsync<TrainingSetRequest>(request, options.Value.MaxBodyBytes);
         if (body is null)
         {
             return problem!;

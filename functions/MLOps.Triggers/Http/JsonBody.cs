@@ -1,49 +1,38 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using MLOps.Core.Json;
+using MLOps.Core.Pipelines;
 
 namespace MLOps.Triggers.Http;
 
 /// <summary>
-/// Reads a small JSON command body strictly: unknown members, missing required members and wrong types are
-/// 400s, an oversized body is a 413, so a typo never silently becomes a default.
+/// Reads a small JSON command body strictly (<see cref="StrictJson"/>): unknown members, missing required
+/// members, wrong types and numbers sent as strings are 400s naming the field, an oversized body is a 413, so a
+/// typo never silently becomes a default.
 /// </summary>
 public static class JsonBody
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary>The body as <typeparamref name="T"/>, or null with the problem response in <paramref name="problem"/>.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long limit, Func<T, IReadOnlyList<string>> validate)
-        where T : class
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long limit)
+        where T : class, IValidatable
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(validate);
         string? text = await BodyReader.ReadAsync(request, limit, request.HttpContext.RequestAborted);
         if (text is null)
         {
             return (null, Problems.TooLarge(limit));
         }
 
-        T? value;
-        try
+        if (string.IsNullOrWhiteSpace(text))
         {
-            value = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<T>(text, Options);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.BadRequest($"The body is not a valid {typeof(T).Name}.", [ex.Message]));
+            return (null, Problems.BadRequest("The body must be a JSON object."));
         }
 
-        if (value is null)
+        T? value = StrictJson.Read<T>(text, out IReadOnlyList<string> problems);
+        if (value is not null)
         {
-            return (null, Problems.BadRequest($"The body must be a JSON object ({typeof(T).Name})."));
+            problems = value.Validate();
         }
 
-        IReadOnlyList<string> problems = validate(value);
-        return problems.Count == 0 ? (value, null) : (null, Problems.BadRequest($"The body is not a valid {typeof(T).Name}.", problems));
+        return problems.Count == 0 ? (value, null) : (null, Problems.BadRequest("The body is not valid.", problems));
     }
 }

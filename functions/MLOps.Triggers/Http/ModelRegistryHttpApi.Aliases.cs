@@ -19,7 +19,7 @@ public sealed partial class ModelRegistryHttpApi
             return denied;
         }
 
-        (AliasMoveBody? body, IResult? problem) = await JsonBody.ReadAsync<AliasMoveBody>(request, options.Value.MaxBodyBytes, b => b.Validate());
+        (AliasMoveBody? body, IResult? problem) = await JsonBody.ReadAsync<AliasMoveBody>(request, options.Value.MaxBodyBytes);
         if (body is null)
         {
             return problem!;
@@ -39,7 +39,7 @@ public sealed partial class ModelRegistryHttpApi
             return denied;
         }
 
-        (AliasRollbackBody? body, IResult? problem) = await JsonBody.ReadAsync<AliasRollbackBody>(request, options.Value.MaxBodyBytes, _ => []);
+        (AliasRollbackBody? body, IResult? problem) = await JsonBody.ReadAsync<AliasRollbackBody>(request, options.Value.MaxBodyBytes);
         if (body is null)
         {
             return problem!;
@@ -75,7 +75,7 @@ public sealed partial class ModelRegistryHttpApi
             return BadVersion(version);
         }
 
-        (ApprovalBody? body, IResult? problem) = await JsonBody.ReadAsync<ApprovalBody>(request, options.Value.MaxBodyBytes, b => b.Validate());
+        (ApprovalBody? body, IResult? problem) = await JsonBody.ReadAsync<ApprovalBody>(request, options.Value.MaxBodyBytes);
         if (body is null)
         {
             return problem!;

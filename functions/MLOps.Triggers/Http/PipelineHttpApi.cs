@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
+using MLOps.Core.Json;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Security;
 using MLOps.Triggers.Launching;
@@ -11,13 +12,14 @@ namespace MLOps.Triggers.Http;
 
 /// <summary>
 /// The pipeline and instance routes, shared by both hosts:
-/// <c>GET /api/pipelines</c>, <c>POST /api/pipelines/{name}</c>, <c>GET /api/instances[/{id}]</c>,
+/// <c>GET /api/pipelines</c>, <c>POST /api/pipelines/{pipeline}</c>, <c>GET /api/instances[/{id}]</c>,
 /// <c>POST /api/instances/{id}/raiseEvent/{event}</c>, <c>POST /api/instances/{id}/terminate</c>,
 /// <c>DELETE /api/instances/{id}</c>.
 /// </summary>
 public sealed class PipelineHttpApi(
     PipelineCatalog catalog,
     PipelineLauncher launcher,
+    PipelineInputReader inputs,
     RequestGuard guard,
     IAuditLog audit,
     IOptions<HttpApiOptions> options)
@@ -35,8 +37,8 @@ public sealed class PipelineHttpApi(
         {
             p.Name,
             p.Description,
-            Input = p.InputType.Name,
             StartRoles = p.StartRoles.Select(r => r.ToString()).Order(StringComparer.Ordinal),
+            Events = (p.Events?.Keys ?? []).Order(StringComparer.Ordinal),
         }));
     }
 
@@ -59,13 +61,14 @@ public sealed class PipelineHttpApi(
             return Problems.TooLarge(options.Value.MaxBodyBytes);
         }
 
-        object? input = PipelineInputParser.Parse(pipeline, body, out IReadOnlyList<string> problems);
+        (object? input, IReadOnlyList<string> problems) = await inputs.ReadAsync(pipeline, body, request.HttpContext.RequestAborted);
         if (input is null)
         {
             return Problems.BadRequest($"The input of pipeline '{pipeline.Name}' is not valid.", problems);
         }
 
-        string? instanceId = request.Query["instanceId"];
+        // The request gate has checked a caller-chosen id against the reserved ones.
+        string? instanceId = request.Query[RequestValues.InstanceIdParameter];
         StartOutcome outcome = await launcher.StartAsync(
             client, pipeline, input, string.IsNullOrEmpty(instanceId) ? null : instanceId, caller, "http", request.HttpContext.RequestAborted);
         if (outcome.Duplicate)
@@ -109,9 +112,10 @@ public sealed class PipelineHttpApi(
         var statuses = new List<OrchestrationRuntimeStatus>();
         foreach (string? value in request.Query["status"])
         {
-            if (Enum.TryParse(value, ignoreCase: true, out OrchestrationRuntimeStatus status))
+            // Names only: Enum.TryParse would take "99" as a status.
+            if (JsonEnumNames.TryParse(typeof(OrchestrationRuntimeStatus), value, ignoreCase: true, out object? status))
             {
-                statuses.Add(status);
+                statuses.Add((OrchestrationRuntimeStatus)status!);
             }
             else
             {
@@ -163,6 +167,11 @@ public sealed class PipelineHttpApi(
         return Results.Ok(found);
     }
 
+    /// <summary>
+    /// Sends an event to a running instance, checked against what its pipeline waits for (the catalog's events and
+    /// their payload contracts): an unknown event or a malformed payload is a 400 at once, not a run that fails
+    /// later saying no approval arrived.
+    /// </summary>
     public async Task<IResult> RaiseEventAsync(HttpRequest request, string instanceId, string eventName, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -178,24 +187,38 @@ public sealed class PipelineHttpApi(
             return Problems.TooLarge(options.Value.MaxBodyBytes);
         }
 
-        System.Text.Json.JsonElement? payload;
-        try
-        {
-            payload = string.IsNullOrWhiteSpace(body) ? null : System.Text.Json.JsonDocument.Parse(body).RootElement.Clone();
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            return Problems.BadRequest($"The event payload is not valid JSON: {ex.Message}");
-        }
-
-        if (await RequireRunningAsync(client, instanceId, request.HttpContext.RequestAborted) is { } problem)
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, request.HttpContext.RequestAborted);
+        if (RequireRunning(metadata, instanceId) is { } problem)
         {
             return problem;
         }
 
-        await client.RaiseEventAsync(instanceId, eventName, payload, request.HttpContext.RequestAborted);
+        PipelineDefinition? pipeline = catalog.ForOrchestrator(metadata!.Name);
+        if (pipeline is null || !pipeline.TryGetEvent(eventName, out string name, out Type payloadType))
+        {
+            string known = pipeline?.Events is { Count: > 0 } events ? $"it accepts: {string.Join(", ", events.Keys)}" : "it accepts no events";
+            return Problems.BadRequest($"Instance '{instanceId}' waits for no event named '{eventName}'; {known}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return Problems.BadRequest($"The '{name}' event needs a payload (a JSON object).");
+        }
+
+        object? payload = StrictJson.Read(body, payloadType, out IReadOnlyList<string> problems);
+        if (payload is IValidatable validatable)
+        {
+            problems = validatable.Validate();
+        }
+
+        if (problems.Count > 0)
+        {
+            return Problems.BadRequest($"The '{name}' event payload is not valid.", problems);
+        }
+
+        await client.RaiseEventAsync(instanceId, name, payload, request.HttpContext.RequestAborted);
         await audit.AppendAsync(
-            new AuditEntry(caller.Principal, "instance.raiseEvent", $"{instanceId}/{eventName}", AuditHashing.Sha256(body), "sent"),
+            new AuditEntry(caller.Principal, "instance.raiseEvent", $"{instanceId}/{name}", AuditHashing.Sha256(body), "sent"),
             request.HttpContext.RequestAborted);
         return Results.Accepted();
     }
@@ -249,13 +272,13 @@ public sealed class PipelineHttpApi(
         return Results.Ok(new { instanceId, purged = result.PurgedInstanceCount });
     }
 
-    private static async Task<IResult?> RequireRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
-    {
-        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, cancellationToken);
-        return metadata is null ? Problems.NotFound($"There is no instance '{instanceId}'.")
-            : metadata.IsCompleted ? Problems.Conflict($"Instance '{instanceId}' has already finished ({metadata.RuntimeStatus}).")
-            : null;
-    }
+    private static async Task<IResult?> RequireRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
+        RequireRunning(await client.GetInstanceAsync(instanceId, cancellationToken), instanceId);
+
+    private static IResult? RequireRunning(OrchestrationMetadata? metadata, string instanceId) =>
+        metadata is null ? Problems.NotFound($"There is no instance '{instanceId}'.")
+        : metadata.IsCompleted ? Problems.Conflict($"Instance '{instanceId}' has already finished ({metadata.RuntimeStatus}).")
+        : null;
 
     private static DateTimeOffset? ParseTime(string? text, string name, List<string> problems)
     {

@@ -5,8 +5,8 @@ namespace MLOps.Triggers.Http;
 /// <summary>RFC 9457 problem responses (application/problem+json), the only error shape the API returns.</summary>
 public static class Problems
 {
-    public static IResult BadRequest(string detail, IReadOnlyList<string>? errors = null) =>
-        Create(StatusCodes.Status400BadRequest, "Bad request", detail, errors);
+    public static IResult BadRequest(string detail, IReadOnlyList<string>? errors = null, IDictionary<string, object?>? extensions = null) =>
+        Create(StatusCodes.Status400BadRequest, "Bad request", detail, errors, extensions);
 
     public static IResult Unauthorized() => Create(
         StatusCodes.Status401Unauthorized, "Unauthorized", "Send a valid API key in the 'x-api-key' header.");
@@ -37,10 +37,15 @@ public static class Problems
     public static IResult Unavailable(string detail, IReadOnlyList<string> errors) =>
         Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail, errors);
 
-    private static IResult Create(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
-        Results.Problem(
-            detail: detail,
-            statusCode: status,
-            title: title,
-            extensions: errors is { Count: > 0 } ? new Dictionary<string, object?> { ["errors"] = errors } : null);
+    private static IResult Create(
+        int status, string title, string detail, IReadOnlyList<string>? errors = null, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>());
+        if (errors is { Count: > 0 })
+        {
+            all["errors"] = errors;
+        }
+
+        return Results.Problem(detail: detail, statusCode: status, title: title, extensions: all.Count > 0 ? all : null);
+    }
 }

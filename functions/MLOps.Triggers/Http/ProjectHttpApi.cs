@@ -22,17 +22,18 @@ public sealed class ProjectHttpApi(
     PipelineCatalog catalog,
     PipelineLauncher launcher,
     ProjectRegistry registry,
+    SubmissionCheck submissions,
     RequestGuard guard,
     IOptions<HttpApiOptions> options)
 {
+    /// <summary>
+    /// Validates the spec in full at the door (YAML and JSON read under the same limits), and its sample, before
+    /// anything is stored or queued: only an accepted spec is stored. One run per text and sample: while it runs or
+    /// once it succeeded, the same submission is a 409; after it failed, the same submission runs again.
+    /// </summary>
     public async Task<IResult> SubmitSpecAsync(HttpRequest request, string project, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ProjectSpecValidator.IsValidName(project))
-        {
-            return Problems.BadRequest($"'{project}' is not a project name: lower-case letters, digits and single hyphens, at most 63 characters.");
-        }
-
         PipelineDefinition pipeline = catalog.TryGet(PipelineNames.Requirements, out PipelineDefinition? found)
             ? found : throw new InvalidOperationException("The requirements pipeline is not in the catalog.");
         if (!guard.TryAuthorizeStart(request, pipeline, out CallerIdentity? caller, out IResult? denied))
@@ -52,21 +53,49 @@ public sealed class ProjectHttpApi(
         }
 
         BlobReference? sample = null;
-        if (request.Query.TryGetValue("sample", out var sampleText) && (sample = BlobReference.Parse(sampleText)) is null)
+        if (request.Query.TryGetValue("sample", out var sampleText))
         {
-            return Problems.BadRequest("'sample' must name a blob as {container}/{path}.");
+            if ((sample = BlobReference.Parse(sampleText)) is null)
+            {
+                return Problems.BadRequest("'sample' must name a blob as {container}/{path}.");
+            }
+
+            IReadOnlyList<string> sampleProblems = RequirementsRequest.SampleProblems(project, sample.Container, sample.Name);
+            if (sampleProblems.Count == 0 && await submissions.SampleProblemAsync(sample.Container, sample.Name, request.HttpContext.RequestAborted) is { } missing)
+            {
+                sampleProblems = [missing];
+            }
+
+            if (sampleProblems.Count > 0)
+            {
+                return Problems.BadRequest("The sample is not valid.", sampleProblems);
+            }
         }
 
         SpecFormat format = IsYaml(request.ContentType) ? SpecFormat.Yaml : SpecFormat.Json;
+        SpecValidationResult review = format == SpecFormat.Yaml ? ProjectSpecValidator.ValidateYaml(body) : ProjectSpecValidator.ValidateJson(body);
+        List<SpecProblem> problems = [.. review.Problems];
+        if (review.Spec is { } spec && spec.Name != project)
+        {
+            problems.Add(new SpecProblem("$.name", $"the spec names project '{spec.Name}' but was submitted for '{project}'"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Problems.BadRequest($"The spec has {problems.Count} problem(s); nothing was stored.", [.. problems.Select(p => p.ToString())]);
+        }
+
         string submission = await registry.SaveSubmissionAsync(project, body, format, request.HttpContext.RequestAborted);
         var input = new RequirementsRequest(project, submission, sample?.Container, sample?.Name, caller.Principal);
 
-        // One run per submitted text and sample: a resubmission of the same spec is a 409 pointing at the first run.
-        string instanceId = $"requirements-{project}-{ContentHash.Sha256($"{submission}|{sample}")[..24]}";
-        StartOutcome outcome = await launcher.StartAsync(client, pipeline, input, instanceId, caller, "http", request.HttpContext.RequestAborted);
+        // One run per submitted text and sample: a resubmission of the same spec is a 409 pointing at the first run,
+        // unless that run failed, when it runs again.
+        string instanceId = $"{InstanceIds.RequirementsPrefix}{project}-{ContentHash.Sha256($"{submission}|{sample}")[..24]}";
+        StartOutcome outcome = await launcher.StartAsync(
+            client, pipeline, input, instanceId, caller, "http", StartPolicy.AgainAfterFailure, request.HttpContext.RequestAborted);
         if (outcome.Duplicate)
         {
-            return Problems.Conflict($"This spec and sample were already submitted as instance '{instanceId}'.");
+            return Problems.Conflict($"This spec and sample were already submitted as instance '{instanceId}', which is running or has succeeded.");
         }
 
         ManagementUrls urls = ManagementUrls.For(request, pipeline.Name, outcome.InstanceId, duplicate: false);

@@ -13,6 +13,13 @@ public sealed class RequestGuard(ApiKeyAuthenticator authenticator, PermissionMa
     /// <summary>The header Event Grid publishers send a topic key in.</summary>
     public const string EventGridKeyHeader = "aeg-sas-key";
 
+    /// <summary>Whether the request carries a known key (what it may do is for <see cref="TryAuthorize(HttpRequest, Permission, out CallerIdentity?, out IResult?)"/>).</summary>
+    public bool IsAuthenticated(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return authenticator.Authenticate(PresentedKey(request)) is not null;
+    }
+
     public bool TryAuthorize(
         HttpRequest request, Permission permission, [NotNullWhen(true)] out CallerIdentity? caller, [NotNullWhen(false)] out IResult? denied) =>
         this.TryAuthorize(request, c => permissions.Allows(c, permission), ActionText(permission), out caller, out denied);

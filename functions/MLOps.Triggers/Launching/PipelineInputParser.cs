@@ -1,38 +1,41 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
+using MLOps.Core.Json;
 using MLOps.Core.Pipelines;
 
 namespace MLOps.Triggers.Launching;
 
-/// <summary>Turns a JSON body or event payload into a pipeline's typed input, reporting every problem.</summary>
+/// <summary>
+/// Turns a JSON body or event payload into a pipeline's typed input, reporting every problem: read strictly
+/// against the input's contract (<see cref="StrictJson"/>), then checked for meaning by the input itself.
+/// </summary>
 public static class PipelineInputParser
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static object? Parse(PipelineDefinition pipeline, string? json, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        object? input;
-        try
+        object? input = StrictJson.Read(string.IsNullOrWhiteSpace(json) ? "{}" : json, pipeline.InputType, out problems);
+        return Validated(input, ref problems);
+    }
+
+    /// <summary>As <see cref="Parse(PipelineDefinition, string?, out IReadOnlyList{string})"/>, for a payload already read; problems are named under <paramref name="path"/>.</summary>
+    public static object? Parse(PipelineDefinition pipeline, JsonNode? payload, string path, out IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        object? input = StrictJson.Read(payload ?? new JsonObject(), pipeline.InputType, out problems, path);
+        IReadOnlyList<string> found = problems;
+        object? valid = Validated(input, ref found);
+        problems = input is not null && found.Count > 0 ? [.. found.Select(p => $"{path}: {p}")] : found;
+        return valid;
+    }
+
+    private static object? Validated(object? input, ref IReadOnlyList<string> problems)
+    {
+        if (input is null)
         {
-            input = JsonSerializer.Deserialize(string.IsNullOrWhiteSpace(json) ? "{}" : json, pipeline.InputType, Options);
-        }
-        catch (JsonException ex)
-        {
-            problems = [$"body is not a valid {pipeline.InputType.Name}: {ex.Message}"];
             return null;
         }
 
-        problems = input switch
-        {
-            null => ["body must be a JSON object"],
-            IPipelineInput validatable => validatable.Validate(),
-            _ => [],
-        };
+        problems = input is IPipelineInput validatable ? validatable.Validate() : [];
         return problems.Count == 0 ? input : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -10,13 +11,28 @@ using MLOps.Core.Security;
 namespace MLOps.Triggers.Launching;
 
 /// <summary>
-/// Starts pipeline runs for every trigger. With a deterministic instance id the start is idempotent: a
-/// redelivered event or a second watcher finds the instance and starts nothing.
+/// Starts pipeline runs for every trigger. With a deterministic instance id the start is idempotent and atomic:
+/// a redelivered event, a second watcher or ten identical requests at once start one run, audited once, because
+/// only the caller that wins the id's start claim (<see cref="IStartClaims"/>) schedules it.
 /// </summary>
-public sealed class PipelineLauncher(IAuditLog audit, PlatformMetrics metrics, ILogger<PipelineLauncher> logger)
+public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, PlatformMetrics metrics, ILogger<PipelineLauncher> logger)
 {
-    private static readonly IReadOnlyList<string> AnyStatus =
-        Enum.GetNames<OrchestrationRuntimeStatus>();
+    /// <summary>How long a start claim without a run blocks its id: far longer than a start takes, far shorter than a redelivery.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(60);
+
+    private static readonly OrchestrationRuntimeStatus[] Restartable =
+        [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
+    /// <summary>A start under <see cref="StartPolicy.Once"/>.</summary>
+    public Task<StartOutcome> StartAsync(
+        DurableTaskClient client,
+        PipelineDefinition pipeline,
+        object input,
+        string? instanceId,
+        CallerIdentity caller,
+        string trigger,
+        CancellationToken cancellationToken) =>
+        this.StartAsync(client, pipeline, input, instanceId, caller, trigger, StartPolicy.Once, cancellationToken);
 
     public async Task<StartOutcome> StartAsync(
         DurableTaskClient client,
@@ -25,19 +41,35 @@ public sealed class PipelineLauncher(IAuditLog audit, PlatformMetrics metrics, I
         string? instanceId,
         CallerIdentity caller,
         string trigger,
+        StartPolicy policy = StartPolicy.Once,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(caller);
-        if (instanceId is not null && await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
-        {
-            return this.Duplicate(pipeline, instanceId, trigger);
-        }
-
         if (input is IPipelineInput stamped)
         {
             input = stamped.ForCaller(caller.Principal);
+        }
+
+        string? generation = null;
+        if (instanceId is not null)
+        {
+            OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, cancellationToken);
+            bool replaceable = existing is null || (policy == StartPolicy.AgainAfterFailure && Restartable.Contains(existing.RuntimeStatus));
+            generation = Generation(existing);
+            if (!replaceable || !await claims.TryClaimAsync(instanceId, generation, StaleClaim, cancellationToken))
+            {
+                return this.Duplicate(pipeline, instanceId, trigger);
+            }
+
+            // Claims are let go once their run is scheduled: a caller that looked before another's run existed and
+            // claims after it was scheduled must find that run now.
+            if (Generation(await client.GetInstanceAsync(instanceId, cancellationToken)) != generation)
+            {
+                await claims.ReleaseAsync(instanceId, generation, CancellationToken.None);
+                return this.Duplicate(pipeline, instanceId, trigger);
+            }
         }
 
         string id;
@@ -46,13 +78,21 @@ public sealed class PipelineLauncher(IAuditLog audit, PlatformMetrics metrics, I
             id = await client.ScheduleNewOrchestrationInstanceAsync(
                 new TaskName(pipeline.Orchestrator),
                 input,
-                new StartOrchestrationOptions(instanceId) { DedupeStatuses = instanceId is null ? null : AnyStatus },
+                new StartOrchestrationOptions(instanceId) { DedupeStatuses = instanceId is null ? null : DedupeStatuses(policy) },
                 cancellationToken);
         }
         catch (InvalidOperationException) when (instanceId is not null)
         {
-            // Lost a race with another delivery of the same trigger.
+            // The backend refused it as existing: a start that won by other means (a host of an older version).
             return this.Duplicate(pipeline, instanceId, trigger);
+        }
+        finally
+        {
+            // Scheduled or refused, the backend now knows the instance and refuses any later start itself.
+            if (generation is not null)
+            {
+                await claims.ReleaseAsync(instanceId!, generation, CancellationToken.None);
+            }
         }
 
         await audit.AppendAsync(
@@ -66,15 +106,26 @@ public sealed class PipelineLauncher(IAuditLog audit, PlatformMetrics metrics, I
             cancellationToken);
         metrics.PipelineStarted(pipeline.Name, trigger);
         logger.LogInformation("Started {Pipeline} instance {InstanceId} via {Trigger} for {Principal}.",
-            pipeline.Name, id, trigger, caller.Principal);
+            pipeline.Name, LogText.Escape(id), trigger, LogText.Escape(caller.Principal));
         return new StartOutcome(pipeline, id, Duplicate: false);
     }
+
+    /// <summary>Which run a start replaces: none, or the existing one by its creation time.</summary>
+    private static string Generation(OrchestrationMetadata? existing) =>
+        existing is null ? "none" : existing.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    // The backend's own refusal, as a second line behind the claim.
+    private static string[] DedupeStatuses(StartPolicy policy) =>
+        Enum.GetValues<OrchestrationRuntimeStatus>()
+            .Where(s => policy == StartPolicy.Once || !Restartable.Contains(s))
+            .Select(s => s.ToString())
+            .ToArray();
 
     private StartOutcome Duplicate(PipelineDefinition pipeline, string instanceId, string trigger)
     {
         metrics.DuplicateStart(pipeline.Name, trigger);
         logger.LogInformation("{Pipeline} instance {InstanceId} already exists; {Trigger} delivery ignored.",
-            pipeline.Name, instanceId, trigger);
+            pipeline.Name, LogText.Escape(instanceId), trigger);
         return new StartOutcome(pipeline, instanceId, Duplicate: true);
     }
 }

@@ -1,4 +1,5 @@
 using MLOps.Core.Landing;
+using MLOps.Core.Naming;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Storage;
 
@@ -20,14 +21,29 @@ public sealed record DataEngineeringRequest(
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (NameRules.Project.Problem("project", this.Project) is { } project)
+        {
+            problems.Add(project);
+        }
+
+        if (this.Container != BlobContainers.Landing)
+        {
+            problems.Add($"container must be '{BlobContainers.Landing}': the data pipeline ingests landed data only");
+        }
+
+        if (this.ETag is not null && NameRules.Text.Problem("eTag", this.ETag) is { } etag)
+        {
+            problems.Add(etag);
+        }
+
         if (string.IsNullOrWhiteSpace(this.BlobName))
         {
             problems.Add("blobName is required");
             return problems;
         }
 
-        problems.AddRange(new LandingBlob(this.Container, this.BlobName, this.ETag ?? string.Empty).Validate());
-        if (!string.IsNullOrEmpty(this.Project) && !this.BlobName.StartsWith(this.Project + "/", StringComparison.Ordinal))
+        problems.AddRange(new LandingBlob(BlobContainers.Landing, this.BlobName, this.ETag ?? string.Empty).Validate().Select(p => $"blobName: {p}"));
+        if (!this.BlobName.StartsWith(this.Project + "/", StringComparison.Ordinal))
         {
             problems.Add($"blobName must be under the project's folder '{this.Project}/'");
         }

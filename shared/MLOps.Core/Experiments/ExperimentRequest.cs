@@ -1,3 +1,4 @@
+using MLOps.Core.Naming;
 using MLOps.Core.Pipelines;
 
 namespace MLOps.Core.Experiments;
@@ -41,11 +42,9 @@ public sealed record ExperimentRequest(
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(this.Project))
-        {
-            problems.Add("project is required");
-        }
-
+        Add(problems, NameRules.Project.Problem("project", this.Project));
+        Add(problems, NameRules.FeatureSetVersion.Problem("featureSet", this.FeatureSet));
+        Add(problems, this.Experiment is null ? null : NameRules.Key.Problem("experiment", this.Experiment));
         if (this.Folds is < 2 or > 20)
         {
             problems.Add("folds must be from 2 to 20");
@@ -56,15 +55,20 @@ public sealed record ExperimentRequest(
             problems.Add("maxParallel must be from 1 to 64");
         }
 
-        IReadOnlyList<SearchStage> search = this.Search ?? DefaultSearch;
-        if (search.Count == 0 || search.Any(s => s.Trials < 1) || search.Sum(s => s.Trials) > MaxTrials)
+        this.CheckSearch(problems);
+        for (int i = 0; i < (this.Algorithms?.Count ?? 0); i++)
         {
-            problems.Add($"search needs at least one stage, each with at least one trial, {MaxTrials} trials in all at most");
+            Add(problems, NameRules.Key.Problem($"algorithms[{i}]", this.Algorithms![i]));
         }
-        else if (search.GroupBy(s => s.Strategy).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+
+        for (int i = 0; i < (this.Spaces?.Count ?? 0); i++)
         {
-            // A stage's runs, seed and sub-orchestrations are named by its strategy: give one stage the trials instead.
-            problems.Add($"search names the {repeated.Key} strategy more than once; give one stage all its trials");
+            problems.AddRange(this.Spaces![i] is { } space ? space.Validate($"spaces[{i}]") : [$"spaces[{i}] must not be null"]);
+        }
+
+        if (this.Spaces?.Where(s => s is not null).GroupBy(s => s.Algorithm, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            problems.Add($"spaces names the algorithm '{twice.Key}' more than once");
         }
 
         if (!Enum.IsDefined(this.ClassWeights))
@@ -83,5 +87,46 @@ public sealed record ExperimentRequest(
         }
 
         return problems;
+    }
+
+    private void CheckSearch(List<string> problems)
+    {
+        IReadOnlyList<SearchStage?> search = this.Search ?? DefaultSearch;
+        if (search.Count == 0)
+        {
+            problems.Add("search needs at least one stage");
+            return;
+        }
+
+        for (int i = 0; i < search.Count; i++)
+        {
+            if (search[i] is not { } stage)
+            {
+                problems.Add($"search[{i}] must not be null");
+            }
+            else if (stage.Trials is < 1 or > MaxTrials)
+            {
+                problems.Add($"search[{i}].trials must be from 1 to {MaxTrials}");
+            }
+        }
+
+        // Summed as long: two stages of int.MaxValue trials must be a 400, not an overflow.
+        if (search.All(s => s is { Trials: >= 1 and <= MaxTrials }) && search.Sum(s => (long)s!.Trials) > MaxTrials)
+        {
+            problems.Add($"search may run {MaxTrials} trials in all at most");
+        }
+        else if (search.OfType<SearchStage>().GroupBy(s => s.Strategy).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            // A stage's runs, seed and sub-orchestrations are named by its strategy: give one stage the trials instead.
+            problems.Add($"search names the {repeated.Key} strategy more than once; give one stage all its trials");
+        }
+    }
+
+    private static void Add(List<string> problems, string? problem)
+    {
+        if (problem is not null)
+        {
+            problems.Add(problem);
+        }
     }
 }

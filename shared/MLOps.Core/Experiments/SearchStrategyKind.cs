@@ -1,3 +1,13 @@
+using MLOps.Core.Json;
+
 namespace MLOps.Core.Experiments;
 
-public enum SearchStrategyKind { Grid, Random, Bayesian, Genetic }
+/// <summary>Search strategies; requests may also name the Bayesian search by its method, TPE (any case).</summary>
+public enum SearchStrategyKind
+{
+    Grid,
+    Random,
+    [JsonEnumAlias("TPE")]
+    Bayesian,
+    Genetic,
+}

@@ -1,11 +1,8 @@
 namespace MLOps.Core.Pipelines;
 
 /// <summary>A pipeline input that can say what is wrong with it before an orchestration is started.</summary>
-public interface IPipelineInput
+public interface IPipelineInput : IValidatable
 {
-    /// <summary>Every problem found, each naming the field; empty when the input is valid.</summary>
-    IReadOnlyList<string> Validate();
-
     /// <summary>
     /// The input with its requester set to the authenticated caller, for inputs that record one (who registered a
     /// model is who started its experiment, whatever the request body claimed).

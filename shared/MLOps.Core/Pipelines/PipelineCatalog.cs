@@ -24,7 +24,8 @@ public sealed class PipelineCatalog
             OrchestratorNames.Diagnostics,
             typeof(DiagnosticsRequest),
             new HashSet<Role> { Role.Admin, Role.OperationsEngineer, Role.PlatformService },
-            "Self-test of the platform: runs steps, optionally fans out and waits for an approval event."),
+            "Self-test of the platform: runs steps, optionally fans out and waits for an approval event.",
+            new Dictionary<string, Type> { [Approval.EventName] = typeof(Approval) }),
         new PipelineDefinition(
             PipelineNames.Requirements,
             OrchestratorNames.Requirements,
@@ -53,4 +54,8 @@ public sealed class PipelineCatalog
 
     public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>
         this.byName.TryGetValue(name, out definition);
+
+    /// <summary>The pipeline an instance runs, by its orchestrator's name; null for sub-orchestrations.</summary>
+    public PipelineDefinition? ForOrchestrator(string orchestrator) =>
+        this.byName.Values.FirstOrDefault(d => d.Orchestrator == orchestrator);
 }

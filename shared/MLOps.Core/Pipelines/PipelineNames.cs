@@ -1,6 +1,6 @@
 namespace MLOps.Core.Pipelines;
 
-/// <summary>Route names of the pipelines, as users type them in <c>POST /api/pipelines/{name}</c>.</summary>
+/// <summary>Route names of the pipelines, as users type them in <c>POST /api/pipelines/{pipeline}</c>.</summary>
 public static class PipelineNames
 {
     public const string Diagnostics = "diagnostics";

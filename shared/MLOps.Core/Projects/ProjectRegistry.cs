@@ -14,9 +14,13 @@ namespace MLOps.Core.Projects;
 /// (<c>{project}/versions/{n:D6}.json</c>), committed by a create-if-absent write so two registrations racing for
 /// the same number cannot both win.
 /// </summary>
-public sealed class ProjectRegistry(BlobServiceClient blobs, TimeProvider clock)
+public sealed partial class ProjectRegistry(BlobServiceClient blobs, TimeProvider clock)
 {
     private BlobContainerClient Container => blobs.GetBlobContainerClient(BlobContainers.Projects);
+
+    /// <summary>Whether <paramref name="blobName"/> is the name <see cref="SaveSubmissionAsync"/> gives a submission of <paramref name="project"/>.</summary>
+    public static bool IsSubmissionOf(string project, string? blobName) =>
+        blobName is not null && SubmissionPattern().Match(blobName) is { Success: true } match && match.Groups["project"].Value == project;
 
     public async Task<string> SaveSubmissionAsync(string project, string content, SpecFormat format, CancellationToken cancellationToken = default)
     {
@@ -133,4 +137,7 @@ public sealed class ProjectRegistry(BlobServiceClient blobs, TimeProvider clock)
         names.Sort(StringComparer.Ordinal);
         return names;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?<project>[a-z0-9-]+)/submissions/[0-9a-f]{64}\\.(json|yaml)$")]
+    private static partial System.Text.RegularExpressions.Regex SubmissionPattern();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MLOps.Core.Json;
 
 namespace MLOps.Core.Requirements;
 
@@ -10,25 +11,16 @@ namespace MLOps.Core.Requirements;
 /// </summary>
 public static partial class ProjectSpecValidator
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowDuplicateProperties = false,
-    };
-
     public static SpecValidationResult ValidateJson(string json)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
+            root = JsonNode.Parse(json, documentOptions: JsonLimits.Document);
         }
         catch (JsonException e)
         {
-            string detail = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
-            return Single(e.LineNumber is { } line
-                ? $"Malformed JSON at line {line + 1}, position {e.BytePositionInLine + 1}: {detail}"
-                : $"Malformed JSON: {detail}");
+            return Single(JsonLimits.Describe(e));
         }
 
         if (root is not JsonObject obj)
@@ -37,7 +29,13 @@ public static partial class ProjectSpecValidator
         }
 
         List<SpecProblem> shape = [];
-        new SpecShapeChecker(ProjectSpecJson.Options, shape).CheckRoot(obj);
+        if (obj.TryGetPropertyValue("$schema", out JsonNode? schema) && schema?.GetValueKind() != JsonValueKind.String)
+        {
+            shape.Add(new SpecProblem("$['$schema']", "must be a string"));
+        }
+
+        obj.Remove("$schema");
+        new JsonShapeChecker(ProjectSpecJson.Options, (path, message) => shape.Add(new SpecProblem(path, message))).CheckObject(obj, typeof(ProjectSpec), JsonPaths.Root);
         ProjectSpec spec;
         try
         {
@@ -46,12 +44,12 @@ public static partial class ProjectSpecValidator
         catch (JsonException e)
         {
             // Not expected once the shape check has pruned what it rejected; report it rather than throw.
-            return new SpecValidationResult(null, [.. shape, new SpecProblem(e.Path ?? SpecPath.Root, e.Message)]);
+            return new SpecValidationResult(null, [.. shape, new SpecProblem(e.Path ?? JsonPaths.Root, "is not valid")]);
         }
 
         // A member the shape check rejected was removed and reads as null/default; checking its meaning would
         // only repeat the same problem in other words.
-        List<SpecProblem> problems = [.. shape, .. Validate(spec).Where(p => !shape.Any(s => SpecPath.Covers(s.Path, p.Path)))];
+        List<SpecProblem> problems = [.. shape, .. Validate(spec).Where(p => !shape.Any(s => JsonPaths.Covers(s.Path, p.Path)))];
         return new SpecValidationResult(problems.Count == 0 ? spec : null, problems);
     }
 
@@ -122,7 +120,7 @@ public static partial class ProjectSpecValidator
         }
     }
 
-    private static SpecValidationResult Single(string message) => new(null, [new SpecProblem(SpecPath.Root, message)]);
+    private static SpecValidationResult Single(string message) => new(null, [new SpecProblem(JsonPaths.Root, message)]);
 
     /// <summary>Whether <paramref name="name"/> is a valid project name (the slug every store and route uses).</summary>
     public static bool IsValidName(string? name) => name is not null && Slug().IsMatch(name);

@@ -42,6 +42,13 @@ public static class TableKeys
         return escaped;
     }
 
+    /// <summary>The length <see cref="Escape"/> gives <paramref name="value"/>, without building it.</summary>
+    public static int EscapedLength(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length + (2 * value.Count(c => IsForbidden(c) || c == '%'));
+    }
+
     public static string Unescape(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

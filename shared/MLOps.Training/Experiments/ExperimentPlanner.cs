@@ -56,30 +56,8 @@ public sealed class ExperimentPlanner(ProjectRegistry registry, OfflineFeatureSt
         };
     }
 
-    private static IReadOnlyList<Algorithm> Algorithms(ExperimentRequest request, ModelTask task)
-    {
-        if (request.Spaces?.FirstOrDefault(s => !Enum.TryParse(s.Algorithm, out Algorithm a) || !a.Supports(task)) is { } stray)
-        {
-            throw new DataRejectedException($"The search space for '{stray.Algorithm}' names no algorithm for {task}.");
-        }
-
-        if (request.Algorithms is not { Count: > 0 } names)
-        {
-            return AlgorithmTasks.For(task);
-        }
-
-        var chosen = new List<Algorithm>();
-        foreach (string name in names)
-        {
-            if (!Enum.TryParse(name, ignoreCase: true, out Algorithm algorithm) || !algorithm.Supports(task))
-            {
-                throw new DataRejectedException(
-                    $"'{name}' is not an algorithm for {task}; choose from {string.Join(", ", AlgorithmTasks.For(task))}.");
-            }
-
-            chosen.Add(algorithm);
-        }
-
-        return chosen.Distinct().ToArray();
-    }
+    private static IReadOnlyList<Algorithm> Algorithms(ExperimentRequest request, ModelTask task) =>
+        ExperimentAlgorithms.Resolve(request, task, out IReadOnlyList<string> problems) is { } algorithms
+            ? algorithms
+            : throw new DataRejectedException(string.Join("; ", problems));
 }

@@ -14,6 +14,7 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton<CandidateTrainer>();
         services.TryAddSingleton<ModelPublisher>();
         services.TryAddSingleton<RunReproducer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MLOps.Core.Pipelines.IAdmissionCheck, ExperimentAdmission>());
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MLOps.Core.Audit;
 using MLOps.Core.Landing;
 using MLOps.Triggers.Http;
+using MLOps.Triggers.Launching;
 using Moq;
 
 namespace MLOps.FunctionsApp.Tests.Support;
@@ -31,6 +32,7 @@ internal sealed class TriggerHarness : IDisposable
         services.Replace(ServiceDescriptor.Singleton(this.Audit.Object));
         this.Landing.Setup(q => q.AdmitAsync(It.IsAny<LandingBlob>(), It.IsAny<CancellationToken>())).ReturnsAsync(LandingAdmission.Admitted);
         services.Replace(ServiceDescriptor.Singleton(this.Landing.Object));
+        services.Replace(ServiceDescriptor.Singleton<IStartClaims>(new StartClaimsFake()));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(this.Clock));
         this.Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

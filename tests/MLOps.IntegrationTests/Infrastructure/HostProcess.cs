@@ -24,6 +24,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => this.process.Id;
 
+    public bool HasExited => this.process.HasExited;
+
     public string Output
     {
         get
@@ -35,7 +37,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the host on the given Azurite and task hub; <paramref name="settings"/> are more <c>--Key=Value</c> arguments.</summary>
+    /// <summary>Starts the host against <paramref name="azurite"/>; <paramref name="settings"/> are more <c>--Key=value</c> arguments (later ones win).</summary>
     public static async Task<HostProcess> StartAsync(AzuriteOptions azurite, string taskHub, params string[] settings)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -43,7 +45,7 @@ public sealed class HostProcess : IAsyncDisposable
         string dll = Path.Combine(RepositoryRoot.Find(), "functions", "MLOps.LocalHost", "bin", configuration, "net10.0", "MLOps.LocalHost.dll");
         var baseUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in (string[])
+        string[] arguments =
         [
             "exec", dll,
             $"--Urls={baseUrl.ToString().TrimEnd('/')}",
@@ -54,7 +56,8 @@ public sealed class HostProcess : IAsyncDisposable
             $"--DurableEngine:TaskHubName={taskHub}",
             "--LandingWatcher:Enabled=false",
             .. settings,
-        ])
+        ];
+        foreach (string arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }

@@ -33,13 +33,19 @@ public class PipelineInputParserTests
     }
 
     [Theory]
-    [InlineData("{\"steps\":")]
-    [InlineData("[1,2]")]
-    [InlineData("{\"stepz\":1}")]
-    [InlineData("{\"steps\":\"three\"}")]
-    public void Malformed_or_unknown_json_is_refused_with_a_reason(string body)
+    [InlineData("{\"steps\":", "Malformed JSON at line 1")]
+    [InlineData("[1,2]", "$: must be a JSON object")]
+    [InlineData("{\"stepz\":1}", "$.stepz: is not a known property")]
+    [InlineData("{\"steps\":\"3\"}", "$.steps: must be an integer")]
+    [InlineData("{\"steps\":2147483648}", "$.steps: must be an integer from -2147483648 to 2147483647")]
+    [InlineData("{\"steps\":null}", "$.steps: must not be null")]
+    [InlineData("{\"steps\":1,\"STEPS\":2}", "$.STEPS: is given twice")]
+    public void Malformed_or_unknown_json_is_refused_naming_the_field_never_a_type(string body, string expected)
     {
         Assert.Null(PipelineInputParser.Parse(Diagnostics, body, out IReadOnlyList<string> problems));
-        Assert.Contains("DiagnosticsRequest", Assert.Single(problems), StringComparison.Ordinal);
+        string problem = Assert.Single(problems);
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("Diagnostics", problem, StringComparison.Ordinal);
     }
 }

@@ -16,13 +16,15 @@ public class PipelineLauncherTests
     // CallBase: GetInstanceAsync overloads forward to the abstract GetInstancesAsync, which is what is set up.
     private readonly Mock<DurableTaskClient> client = new("test") { CallBase = true };
     private readonly Mock<IAuditLog> audit = new();
+    private readonly Mock<IStartClaims> claims = new();
     private readonly PipelineLauncher launcher;
     private readonly PipelineDefinition diagnostics;
     private readonly CallerIdentity caller = new("ana", new HashSet<Role> { Role.Admin });
 
     public PipelineLauncherTests()
     {
-        this.launcher = new PipelineLauncher(this.audit.Object, TestMetrics.Create(), NullLogger<PipelineLauncher>.Instance);
+        this.launcher = new PipelineLauncher(this.audit.Object, this.claims.Object, TestMetrics.Create(), NullLogger<PipelineLauncher>.Instance);
+        this.claims.Setup(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Assert.True(PipelineCatalog.Default.TryGet(PipelineNames.Diagnostics, out PipelineDefinition? found));
         this.diagnostics = found;
         this.client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
@@ -80,5 +82,87 @@ public class PipelineLauncherTests
             It.IsAny<TaskName>(), It.IsAny<object?>(),
             It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == "once" && o.DedupeStatuses!.Contains("Completed") && o.DedupeStatuses!.Contains("Running")),
             It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task A_start_whose_claim_another_caller_holds_is_a_duplicate_and_neither_scheduled_nor_audited()
+    {
+        this.claims.Setup(c => c.TryClaimAsync("contended", "none", PipelineLauncher.StaleClaim, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        StartOutcome outcome = await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "contended", this.caller, "http");
+
+        Assert.True(outcome.Duplicate);
+        this.client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+        this.audit.Verify(a => a.AppendAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task The_claim_is_let_go_once_the_run_is_scheduled()
+    {
+        await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "released", this.caller, "http");
+
+        this.claims.Verify(c => c.ReleaseAsync("released", "none", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_run_that_appeared_while_claiming_makes_the_start_a_duplicate()
+    {
+        // Looked before the other caller's run existed, claimed after that caller had scheduled it and let its claim go.
+        this.client.SetupSequence(c => c.GetInstancesAsync("late", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null)
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Diagnostics, "late") { RuntimeStatus = OrchestrationRuntimeStatus.Pending });
+
+        StartOutcome outcome = await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "late", this.caller, "http");
+
+        Assert.True(outcome.Duplicate);
+        this.claims.Verify(c => c.ReleaseAsync("late", "none", It.IsAny<CancellationToken>()), Times.Once);
+        this.client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+        this.audit.Verify(a => a.AppendAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Generated_ids_need_no_claim()
+    {
+        await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), null, this.caller, "http");
+
+        this.claims.Verify(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Failed, false)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated, false)]
+    [InlineData(OrchestrationRuntimeStatus.Running, true)]
+    [InlineData(OrchestrationRuntimeStatus.Pending, true)]
+    [InlineData(OrchestrationRuntimeStatus.Completed, true)]
+    public async Task Again_after_failure_restarts_only_a_failed_or_terminated_run(OrchestrationRuntimeStatus status, bool duplicate)
+    {
+        var created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        this.client.Setup(c => c.GetInstancesAsync("spec", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Diagnostics, "spec") { RuntimeStatus = status, CreatedAt = created });
+
+        StartOutcome outcome = await this.launcher.StartAsync(
+            this.client.Object, this.diagnostics, new DiagnosticsRequest(), "spec", this.caller, "http", StartPolicy.AgainAfterFailure);
+
+        Assert.Equal(duplicate, outcome.Duplicate);
+        if (!duplicate)
+        {
+            // The claim is for replacing that very run, and the backend may overwrite a failed one but nothing else.
+            this.claims.Verify(c => c.TryClaimAsync("spec", created.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()));
+            this.client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object?>(),
+                It.Is<StartOrchestrationOptions?>(o => !o!.DedupeStatuses!.Contains("Failed") && o.DedupeStatuses!.Contains("Completed") && o.DedupeStatuses!.Contains("Running")),
+                It.IsAny<CancellationToken>()));
+        }
+    }
+
+    [Fact]
+    public async Task Once_never_restarts_a_failed_run()
+    {
+        this.client.Setup(c => c.GetInstancesAsync("event", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Diagnostics, "event") { RuntimeStatus = OrchestrationRuntimeStatus.Failed });
+
+        Assert.True((await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "event", this.caller, "eventgrid")).Duplicate);
     }
 }

@@ -5,7 +5,7 @@ using MLOps.Triggers.Http;
 
 namespace MLOps.FunctionsApp.Triggers.Http;
 
-/// <summary><c>GET /api/pipelines</c> and <c>POST /api/pipelines/{name}</c>.</summary>
+/// <summary><c>GET /api/pipelines</c> and <c>POST /api/pipelines/{pipeline}</c>.</summary>
 public sealed class PipelineFunctions(PipelineHttpApi api)
 {
     [Function("ListPipelines")]
@@ -15,8 +15,8 @@ public sealed class PipelineFunctions(PipelineHttpApi api)
 
     [Function("StartPipeline")]
     public Task<IResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pipelines/{name}")] HttpRequest request,
-        string name,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pipelines/{pipeline}")] HttpRequest request,
+        string pipeline,
         [DurableClient] DurableTaskClient client) =>
-        api.StartAsync(request, name, client);
+        api.StartAsync(request, pipeline, client);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Json.Schema;
+using MLOps.Core.Json;
 using MLOps.Core.Requirements;
 
 namespace MLOps.UnitTests.Core.Requirements;

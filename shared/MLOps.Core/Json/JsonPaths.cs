@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace MLOps.Core.Requirements;
+namespace MLOps.Core.Json;
 
-/// <summary>Builds the JSONPath-style locations that problems carry.</summary>
-internal static partial class SpecPath
+/// <summary>Builds the JSONPath-style locations that problems carry (<c>$.search[0].trials</c>).</summary>
+public static partial class JsonPaths
 {
     public const string Root = "$";
 

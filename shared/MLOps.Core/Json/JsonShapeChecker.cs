@@ -2,28 +2,23 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
-namespace MLOps.Core.Requirements;
+namespace MLOps.Core.Json;
 
 /// <summary>
-/// Checks the JSON against the serializer's own contract for <see cref="ProjectSpec"/> (property names, required
-/// members, nullability, enum names, the <c>kind</c> of polymorphic records), so checker and serializer cannot
-/// drift. It removes what it rejects, so the remainder can still be read and checked for meaning.
+/// Checks JSON against the serializer's own contract for a type (property names, required members, nullability,
+/// numbers and their ranges, enum names, the discriminator of polymorphic records), so checker and serializer
+/// cannot drift, and names every problem by its JSON path in words a client understands (never a .NET type).
+/// It removes what it rejects, so the remainder can still be read and checked for meaning. With
+/// <c>ignoreCase</c>, member and enum names match in any case (as the serializer's web defaults read them), and a
+/// member given twice in different cases is refused.
 /// </summary>
-internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecProblem> problems)
+public sealed class JsonShapeChecker(JsonSerializerOptions options, Action<string, string> report, bool ignoreCase = false)
 {
-    public void CheckRoot(JsonObject root)
+    /// <summary>Checks <paramref name="root"/> as a <paramref name="type"/> at <paramref name="path"/>; false when nothing of it could be kept.</summary>
+    public bool Check(JsonNode node, Type type, string path)
     {
-        if (root.TryGetPropertyValue("$schema", out JsonNode? schema) && schema?.GetValueKind() != JsonValueKind.String)
-        {
-            this.Add("$['$schema']", "must be a string");
-        }
-
-        root.Remove("$schema");
-        this.CheckObject(root, typeof(ProjectSpec), SpecPath.Root);
-    }
-
-    private bool Check(JsonNode node, Type type, string path)
-    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(type);
         type = Nullable.GetUnderlyingType(type) ?? type;
         JsonTypeInfo info = options.GetTypeInfo(type);
         return info.Kind switch
@@ -35,7 +30,7 @@ internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecP
         };
     }
 
-    private bool CheckObject(JsonNode node, Type type, string path)
+    public bool CheckObject(JsonNode node, Type type, string path)
     {
         if (node is not JsonObject obj)
         {
@@ -47,7 +42,7 @@ internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecP
         if (info.PolymorphismOptions is { } polymorphism)
         {
             discriminator = polymorphism.TypeDiscriminatorPropertyName;
-            string kindPath = SpecPath.Property(path, discriminator);
+            string kindPath = JsonPaths.Property(path, discriminator);
             string[] kinds = polymorphism.DerivedTypes.Select(d => (string)d.TypeDiscriminator!).ToArray();
             obj.TryGetPropertyValue(discriminator, out JsonNode? kindNode);
             string? kind = kindNode?.GetValueKind() == JsonValueKind.String ? kindNode.GetValue<string>() : null;
@@ -62,15 +57,20 @@ internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecP
 
         // [JsonIgnore] members (derived values such as ColumnRule.IsNumeric) stay in the contract without accessors.
         JsonPropertyInfo[] members = [.. info.Properties.Where(p => p.Get is not null || p.Set is not null)];
-        foreach (JsonPropertyInfo property in members.Where(p => p.IsRequired && !obj.ContainsKey(p.Name)))
+        foreach (JsonPropertyInfo property in members.Where(p => p.IsRequired && !obj.Any(m => string.Equals(m.Key, p.Name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))))
         {
-            this.Add(SpecPath.Property(path, property.Name), "is required");
+            this.Add(JsonPaths.Property(path, property.Name), "is required");
         }
 
-        Dictionary<string, JsonPropertyInfo> known = members.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        StringComparer names = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        Dictionary<string, JsonPropertyInfo> known = members.ToDictionary(p => p.Name, names);
+        var seen = new HashSet<string>(names);
         foreach ((string name, JsonNode? value) in obj.ToList())
         {
-            if (name != discriminator && !this.CheckMember(known.GetValueOrDefault(name), value, SpecPath.Property(path, name)))
+            string memberPath = JsonPaths.Property(path, name);
+            bool valid = !seen.Add(name) ? this.Add(memberPath, "is given twice")
+                : name == discriminator || this.CheckMember(known.GetValueOrDefault(name), value, memberPath);
+            if (!valid)
             {
                 obj.Remove(name);
             }
@@ -94,7 +94,7 @@ internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecP
         bool allValid = true;
         for (int i = 0; i < array.Count; i++)
         {
-            string itemPath = SpecPath.Index(path, i);
+            string itemPath = JsonPaths.Index(path, i);
             JsonNode? item = array[i];
             if (item is null ? this.Add(itemPath, "must not be null") : !this.Check(item, elementType, itemPath))
             {
@@ -116,9 +116,9 @@ internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecP
 
         foreach ((string key, JsonNode? value) in obj.ToList())
         {
-            string childPath = SpecPath.Property(path, key);
-            bool valid = keyType.IsEnum && !JsonEnumNames.Of(keyType).Contains(key)
-                ? this.Add(childPath, $"is not known; one of: {string.Join(", ", JsonEnumNames.Of(keyType))}")
+            string childPath = JsonPaths.Property(path, key);
+            bool valid = keyType.IsEnum && !JsonEnumNames.TryParse(keyType, key, ignoreCase, out _)
+                ? this.Add(childPath, $"is not known; one of: {JsonEnumNames.Describe(keyType)}")
                 : value is null ? this.Add(childPath, "must not be null") : this.Check(value, valueType, childPath);
             if (!valid)
             {
@@ -137,22 +137,27 @@ internal sealed class SpecShapeChecker(JsonSerializerOptions options, List<SpecP
         JsonValueKind kind = element.ValueKind;
         if (type.IsEnum)
         {
-            IReadOnlyList<string> names = JsonEnumNames.Of(type);
-            return (kind == JsonValueKind.String && names.Contains(element.GetString()))
-                || this.Add(path, $"must be one of: {string.Join(", ", names)}");
+            string given = kind == JsonValueKind.String ? $" (not '{Shorten(element.GetString()!)}')" : string.Empty;
+            return (kind == JsonValueKind.String && JsonEnumNames.TryParse(type, element.GetString(), ignoreCase, out _))
+                || this.Add(path, $"must be one of: {JsonEnumNames.Describe(type)}{given}");
         }
 
         return type == typeof(string) ? kind == JsonValueKind.String || this.Add(path, "must be a string")
             : type == typeof(bool) ? kind is JsonValueKind.True or JsonValueKind.False || this.Add(path, "must be true or false")
-            : type == typeof(int) ? (kind == JsonValueKind.Number && element.TryGetInt32(out _)) || this.Add(path, "must be an integer")
+            : type == typeof(int) ? (kind == JsonValueKind.Number && element.TryGetInt32(out _)) || this.Add(path, "must be an integer from -2147483648 to 2147483647")
+            : type == typeof(long) ? (kind == JsonValueKind.Number && element.TryGetInt64(out _)) || this.Add(path, "must be an integer from -9223372036854775808 to 9223372036854775807")
             : type == typeof(double) ? (kind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)) || this.Add(path, "must be a number")
-            : throw new NotSupportedException($"The spec checker does not know how to check {type}.");
+            : type == typeof(DateTimeOffset) ? (kind == JsonValueKind.String && element.TryGetDateTimeOffset(out _)) || this.Add(path, "must be an ISO 8601 time such as 2026-01-31T12:00:00Z")
+            : type == typeof(JsonElement) || type == typeof(object) ? true
+            : throw new NotSupportedException($"The JSON checker does not know how to check {type}.");
     }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     /// <summary>Records a problem; returns false so checks read as <c>ok || Add(...)</c>.</summary>
     private bool Add(string path, string message)
     {
-        problems.Add(new SpecProblem(path, message));
+        report(path, message);
         return false;
     }
 }
