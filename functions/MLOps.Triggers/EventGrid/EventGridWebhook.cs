@@ -94,7 +94,7 @@ public sealed class EventGridWebhook(
     {
         // A registered spec releases the project's newest waiting landed file; any other completion routes as configured.
         if (incoming.Type == PlatformEventTypes.PipelineCompleted
-            && await landing.OnPipelineCompletedAsync(incoming.DataJson, client, caller, cancellationToken) is { Start: { } released })
+            && await landing.OnPipelineCompletedAsync(incoming.Data?.ToJsonString(), client, caller, cancellationToken) is { Start: { } released })
         {
             receipt.Add(incoming, released);
             return;
