@@ -10,9 +10,9 @@ namespace MLOps.Triggers.Http;
 /// </summary>
 public sealed class RequestGate(RequestGuard guard)
 {
-    /// <summary>Liveness probes and the CloudEvents abuse-protection handshake carry no key.</summary>
+    /// <summary>Liveness and readiness probes and the CloudEvents abuse-protection handshake carry no key.</summary>
     public static bool IsPublic(string method, PathString path) =>
-        (HttpMethods.IsGet(method) && path.Equals("/api/health", StringComparison.OrdinalIgnoreCase))
+        (HttpMethods.IsGet(method) && (path.Equals("/api/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/health/ready", StringComparison.OrdinalIgnoreCase)))
         || (HttpMethods.IsOptions(method) && path.Equals("/api/events", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The refusal to answer with, or null when the request may go on to its handler.</summary>

@@ -12,7 +12,7 @@ namespace MLOps.Triggers.Http;
 /// </summary>
 public static class RequestValues
 {
-    /// <summary>Route parameters: <c>{project}</c>, <c>{name}</c> (a model), <c>{alias}</c>, <c>{version}</c>, <c>{runId}</c>, <c>{id}</c> (an instance), <c>{eventName}</c>, <c>{pipeline}</c>.</summary>
+    /// <summary>Route parameters: <c>{project}</c>, <c>{name}</c> (a model), <c>{alias}</c>, <c>{version}</c>, <c>{runId}</c>, <c>{id}</c> (an instance), <c>{eventName}</c>, <c>{pipeline}</c>, <c>{fileName}</c> (a landed file).</summary>
     public static IReadOnlyDictionary<string, NameRule> Route { get; } = new Dictionary<string, NameRule>(StringComparer.OrdinalIgnoreCase)
     {
         ["project"] = NameRules.Project,
@@ -23,6 +23,7 @@ public static class RequestValues
         ["id"] = NameRules.InstanceId,
         ["eventName"] = NameRules.EventName,
         ["pipeline"] = NameRules.PipelineName,
+        ["fileName"] = NameRules.LandingFile,
     };
 
     /// <summary>Query parameters that name things; an empty value counts as absent except where the name is the point.</summary>

@@ -51,6 +51,11 @@ public static partial class NameRules
     public static NameRule PipelineName { get; } = new(
         "must be 1 to 63 lower-case letters, digits or '-', starting with a letter", v => PipelineNamePattern().IsMatch(v));
 
+    /// <summary>A file landed over HTTP: the rule <see cref="Landing.LandingFileName"/> states.</summary>
+    public static NameRule LandingFile { get; } = new(
+        "must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..', ending in .csv or .parquet",
+        v => Landing.LandingFileName.Problems(v).Count == 0);
+
     /// <summary>Optional free text (reasons, comments): empty is fine, long or multi-line is not.</summary>
     public static NameRule Reason { get; } = new(
         $"must be at most {MaxReasonLength} characters, none of them a control character", v => v.Length <= MaxReasonLength && !HasControl(v));

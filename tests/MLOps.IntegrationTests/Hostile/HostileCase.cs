@@ -50,7 +50,7 @@ public sealed record HostileCase
 
     public string? ContentBase64 { get; init; }
 
-    /// <summary>For landing cases: <c>nothing-started</c> or <c>run-failed</c>.</summary>
+    /// <summary>For landing cases: <c>nothing-started</c>, <c>waiting</c> (listed as waiting for a spec, no run) or <c>run-failed</c>.</summary>
     public string? Outcome { get; init; }
 
     /// <summary>How many identical requests to send at once.</summary>
