@@ -51,6 +51,10 @@ public static partial class NameRules
     public static NameRule PipelineName { get; } = new(
         "must be 1 to 63 lower-case letters, digits or '-', starting with a letter", v => PipelineNamePattern().IsMatch(v));
 
+    /// <summary>A report and its format, such as <c>quality.html</c> or <c>card.md</c>.</summary>
+    public static NameRule ReportName { get; } = new(
+        "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter (a report name and its extension)", v => EventNamePattern().IsMatch(v));
+
     /// <summary>A file landed over HTTP: the rule <see cref="Landing.LandingFileName"/> states.</summary>
     public static NameRule LandingFile { get; } = new(
         "must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..', ending in .csv or .parquet",
