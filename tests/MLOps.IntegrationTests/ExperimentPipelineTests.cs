@@ -10,10 +10,11 @@ namespace MLOps.IntegrationTests;
 public class ExperimentPipelineTests(PlatformFixture platform)
 {
     /// <summary>
-    /// scikit-learn's HistGradientBoostingClassifier (defaults, random_state=0) on the same key-mod-5 holdout:
-    /// <c>/usr/bin/python3 tests/reference/credit_hgb_reference.py</c>.
+    /// scikit-learn's HistGradientBoostingClassifier (defaults, random_state=0) on the same holdout, the one the
+    /// feature set records (stratified, 0.2, seed 42), rebuilt from the raw file:
+    /// <c>/usr/bin/python3 tests/reference/credit_hgb_reference.py</c> → "holdout AUC 0.841142".
     /// </summary>
-    private const double SklearnHoldoutAuc = 0.8206;
+    private const double SklearnHoldoutAuc = 0.8411;
 
     private static readonly string[] ThreeAlgorithms = ["LogisticRegression", "FastTree", "LightGbm"];
 

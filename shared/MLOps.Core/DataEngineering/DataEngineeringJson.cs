@@ -12,7 +12,7 @@ public static class DataEngineeringJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), Serialization.FiniteNumberConverter.Instance },
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -47,15 +47,29 @@ public sealed record ExperimentPlan
 
     public required bool MedianStopping { get; init; }
 
-    /// <summary>Rows whose numeric key is a multiple of this are the holdout, never seen by the search.</summary>
-    public int HoldoutModulus { get; init; } = 5;
-
     public string? RequestedBy { get; init; }
 
     public double ScoreOf(double metric) => this.Acceptance.Direction == GateDirection.AtLeast ? metric : -metric;
 
     /// <summary>The acceptance threshold on the score scale.</summary>
     public double ScoreThreshold => this.ScoreOf(this.Acceptance.Threshold);
+
+    /// <summary>
+    /// The feature set's recorded holdout split as run tags (strategy, fraction, seed, rows): the holdout is never
+    /// seen by the search, and every run says which one it was kept away from.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HoldoutTags()
+    {
+        FeatureStore.Holdout.HoldoutSplit split = this.FeatureSet.Split
+            ?? throw new InvalidOperationException($"Feature-set version {this.FeatureSet.Version} of '{this.Project}' records no holdout split.");
+        return new Dictionary<string, string>
+        {
+            ["holdoutStrategy"] = split.Strategy.ToString(),
+            ["holdoutFraction"] = split.Fraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            ["holdoutSeed"] = split.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["holdoutRows"] = split.HoldoutRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     public string RunId(SearchStrategyKind stage, int trial) =>
         $"{this.Experiment}-{stage.ToString().ToLowerInvariant()}-t{trial:D3}";

@@ -13,15 +13,14 @@ using MLOps.Core.Storage;
 namespace MLOps.Core.FeatureStore;
 
 /// <summary>
-/// Cleans a validated snapshot by the project's data contract, engineers its declared features and commits the
-/// result to the offline store, in one streaming pass: raw records → cleaned records → feature rows → Parquet.
-/// The feature transforms are fitted on the snapshot's profile, so the same snapshot under the same
-/// definitions gives the same bytes and therefore the same version.
+/// Cleans a validated snapshot by the project's data contract, splits off the holdout, fits and engineers the
+/// declared features on the training rows and commits the result to the offline store, streaming the snapshot
+/// in passes (<see cref="FeatureSetEngineering"/>). The same snapshot under the same spec gives the same bytes and
+/// therefore the same version.
 /// </summary>
 public sealed class FeatureSetPublisher(
     BlobServiceClient blobs,
     ProjectRegistry registry,
-    SnapshotProfiler profiler,
     FeatureSetBuilder builder,
     OfflineFeatureStore offline)
 {
@@ -30,17 +29,20 @@ public sealed class FeatureSetPublisher(
         ArgumentNullException.ThrowIfNull(request);
         IngestedFile snapshot = request.Snapshot;
         ProjectSpec spec = await registry.LoadSpecAsync(request.SpecBlob, cancellationToken);
-        DatasetProfile profile = await profiler.LoadAsync(snapshot, cancellationToken);
-        FittedFeatureSet features = FeatureEngineer.Fit(spec, profile);
-        CleaningRun cleaning = new DataCleaner(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column)).Start(snapshot.Columns, profile);
-
         BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
         StagedFeatureSet staged;
-        await using (Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken))
-        await using (var reader = new CsvRecordReader(content))
+        FeatureSetWrite written;
+        try
         {
-            staged = await builder.BuildAsync(
-                snapshot.Project, Clean(reader, cleaning, cancellationToken), features, FeatureSetSource.Of(spec), cancellationToken: cancellationToken);
+            (staged, written) = await builder.StageAsync(
+                snapshot.Project,
+                (output, ct) => FeatureSetEngineering.WriteAsync(spec, snapshot.Columns, () => Read(snapshots.GetBlobClient(snapshot.SnapshotBlob), ct), output, cancellationToken: ct),
+                cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            // The snapshot is validated and every pass is deterministic: a retry would fail the same way.
+            throw new DataRejectedException(ex.Message, ex);
         }
 
         FeatureSetCommit commit = await offline.CommitAsync(
@@ -57,19 +59,27 @@ public sealed class FeatureSetPublisher(
             },
             cancellationToken);
 
-        CleaningReport report = cleaning.Report;
-        string reportBlob = $"{snapshot.Project}/cleaning/{snapshot.Sha256}-{features.DefinitionsSha256[..16]}.json";
+        CleaningReport report = written.Cleaning!;
+        string reports = $"{snapshot.Sha256}-{staged.DefinitionsSha256[..16]}.json";
+        string reportBlob = $"{snapshot.Project}/cleaning/{reports}";
         await snapshots.GetBlobClient(reportBlob).TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(report)), cancellationToken);
+        string engineeringBlob = $"{snapshot.Project}/engineering/{reports}";
+        await snapshots.GetBlobClient(engineeringBlob).TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(written.Engineering)), cancellationToken);
         return new PublishedFeatureSet(
-            commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped);
+            commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped)
+        {
+            EngineeringReportBlob = engineeringBlob,
+            Warnings = written.Engineering.Warnings,
+        };
     }
 
-    private static async IAsyncEnumerable<CsvBatch> Clean(
-        CsvRecordReader reader, CleaningRun cleaning, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<CsvBatch> Read(BlobClient blob, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using Stream content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+        await using var reader = new CsvRecordReader(content);
         await foreach (CsvBatch batch in reader.ReadBatchesAsync(cancellationToken))
         {
-            yield return cleaning.Clean(batch);
+            yield return batch;
         }
     }
 }

@@ -7,5 +7,8 @@ public sealed record DataRules
 
     public required IReadOnlyList<ColumnRule> Columns { get; init; }
 
+    /// <summary>How much of a column cleaning or feature engineering may lose; absent: 20%, fail.</summary>
+    public ChangeGuard? ChangeGuard { get; init; }
+
     public ColumnRule? Find(string column) => this.Columns.FirstOrDefault(c => c?.Name == column);
 }

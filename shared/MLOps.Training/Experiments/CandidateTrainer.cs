@@ -30,7 +30,7 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         ExperimentPlan plan = request.Plan;
         TrialResult best = request.Best.Result;
         int seed = TrialRunner.Seed(plan);
-        TrainTestSplit split = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).HoldoutByKey(plan.HoldoutModulus);
+        TrainTestSplit split = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).RecordedHoldout();
         TrainedModel model = ModelTrainer.Train(split.Train, Enum.Parse<Algorithm>(best.Algorithm), best.Parameters, seed);
         IReadOnlyDictionary<string, double> holdout = model.Evaluate(split.Test).ToDictionary();
         byte[] onnx = OnnxModelExporter.Export(model);

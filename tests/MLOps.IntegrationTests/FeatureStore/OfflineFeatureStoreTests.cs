@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MLOps.Core.DataEngineering.Csv;
-using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.FeatureStore.Engineering;
 using MLOps.Core.FeatureStore.Offline;
@@ -49,9 +48,13 @@ public sealed class OfflineFeatureStoreTests(AzuriteFixture azurite) : IClassFix
 
     private static FittedFeatureSet Fit(FeatureDefinition[] definitions)
     {
-        var profiler = new ColumnProfiler(Header);
-        profiler.Add(new CsvBatch(Header, Rows.Select((r, i) => new CsvRecord(i + 1, i + 2, r)).ToArray()));
-        return FeatureEngineer.Fit(definitions, ColumnProfiler.Finish(profiler.ToPartial()), ["customer", "ts", "churned"]);
+        var training = new TrainingStatistics(Header, definitions, []);
+        foreach (string[] row in Rows)
+        {
+            training.Add(row);
+        }
+
+        return FeatureEngineer.Fit(definitions, [], training, ["customer", "ts", "churned"]);
     }
 
     private async Task<FeatureSetCommit> BuildAndCommitAsync(string project, string[][] rows, FeatureDefinition[]? definitions = null, int rowGroupSize = 2)

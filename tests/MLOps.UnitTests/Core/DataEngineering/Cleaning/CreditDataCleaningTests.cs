@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.DataEngineering.Profiling;
+using MLOps.Core.FeatureStore.Engineering;
 
 namespace MLOps.UnitTests.Core.DataEngineering.Cleaning;
 
@@ -40,12 +41,27 @@ public class CreditDataCleaningTests
             await writer.WriteRecordAsync(profile.Columns.Select(c => c.Name).ToArray());
             report = await new DataCleaner(Plan).CleanAsync(
                 profile.Columns.Select(c => c.Name).ToArray(),
-                profile,
+                await FitOnAllRowsAsync(profile.Columns.Select(c => c.Name).ToArray()),
                 DataFiles.Batches(DataFiles.CreditData, batchSize),
                 (batch, ct) => writer.WriteBatchAsync(batch, ct));
         }
 
         return (output.ToArray(), report);
+    }
+
+    /// <summary>The fills as the feature store fits them, here with every row a training row (no holdout).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> FitOnAllRowsAsync(string[] columns)
+    {
+        var training = new TrainingStatistics(columns, [], Plan.Imputations);
+        await foreach (CsvBatch batch in DataFiles.Batches(DataFiles.CreditData))
+        {
+            foreach (CsvRecord record in batch.Records)
+            {
+                training.Add(record.Fields);
+            }
+        }
+
+        return FeatureEngineer.FitImputations(Plan.Imputations, training).ToDictionary(f => f.Column, f => f.Fill, StringComparer.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
-using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.DataEngineering.Validation;
 
 namespace MLOps.UnitTests.Core.DataEngineering.Cleaning;
@@ -39,17 +38,13 @@ public class DataCleanerTests
         ],
     };
 
-    private static DatasetProfile Profile(CsvBatch batch)
-    {
-        var profiler = new ColumnProfiler(batch.Columns);
-        profiler.Add(batch);
-        return ColumnProfiler.Finish(profiler.ToPartial());
-    }
+    /// <summary>The fills the feature store fits on these rows (FeatureEngineerTests checks that fitting).</summary>
+    private static readonly Dictionary<string, string> Fills = new() { ["income"] = "80", ["home"] = "rent", ["age"] = "36" };
 
     [Fact]
     public void Every_action_on_a_handmade_table_is_applied_and_counted()
     {
-        CleaningRun run = new DataCleaner(Plan).Start(Columns, Profile(Table));
+        CleaningRun run = new DataCleaner(Plan).Start(Columns, Fills);
 
         CsvBatch cleaned = run.Clean(Table);
         CleaningReport report = run.Report;
@@ -70,7 +65,6 @@ public class DataCleanerTests
         Assert.Equal(new ColumnCleaning("home", Normalised: 4, NulledOut: 1, Clipped: 0, Imputed: 2, FillValue: "rent"), report.Find("home"));
         Assert.Equal(new ColumnCleaning("income", 0, 0, 0, 2, "80"), report.Find("income"));
 
-        // Median of 10,25,30,30,41,50,60,200 is 35.5, rounded half-to-even to keep the column integer.
         Assert.Equal(new ColumnCleaning("age", 0, 0, 2, 1, "36"), report.Find("age"));
         Assert.Equal(new ColumnCleaning("id", 0, 0, 0, 0, null), report.Find("id"));
     }
@@ -84,7 +78,7 @@ public class DataCleanerTests
             InvalidValues = [new InvalidValueRule(new RangeRule("v", "v", 0, 4), InvalidValueAction.Clip)],
             Imputations = [new ImputeRule("v", ImputeStrategy.Constant, "-1")],
         };
-        CleaningRun run = new DataCleaner(plan).Start(["v"], Profile(table));
+        CleaningRun run = new DataCleaner(plan).Start(["v"], new Dictionary<string, string>());
 
         Assert.Equal(["4", "-1", "-1", "0"], run.Clean(table).Records.Select(r => r.Fields[0]));
         Assert.Equal(new ColumnCleaning("v", 0, 1, 2, 2, "-1"), run.Report.Find("v"));
@@ -101,9 +95,10 @@ public class DataCleanerTests
         {
             InvalidValues = [new InvalidValueRule(new MinRowCountRule("n", 1), InvalidValueAction.DropRow)],
         }));
-        Assert.Throws<InvalidOperationException>(() => new DataCleaner(new CleaningPlan
+        ArgumentException noFill = Assert.Throws<ArgumentException>(() => new DataCleaner(new CleaningPlan
         {
             Imputations = [new ImputeRule("home", ImputeStrategy.Median)],
-        }).Start(Columns, Profile(Table)));
+        }).Start(Columns, new Dictionary<string, string>()));
+        Assert.Contains("'home'", noFill.Message, StringComparison.Ordinal);
     }
 }
