@@ -7,7 +7,7 @@ namespace MLOps.IntegrationTests;
 
 /// <summary>The experiment pipeline on the bundled credit data, end to end on the embedded engine over HTTP.</summary>
 [Collection(PlatformCollection.Name)]
-public class ExperimentPipelineTests(PlatformFixture platform)
+public class ExperimentPipelineTests(PlatformFixture platform, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>
     /// scikit-learn's HistGradientBoostingClassifier (defaults, random_state=0) on the same holdout, the one the
@@ -50,6 +50,8 @@ public class ExperimentPipelineTests(PlatformFixture platform)
         Assert.Equal(["Grid", "Random", "Bayesian", "Genetic"], report.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("strategy").GetString()));
         JsonElement candidate = report.GetProperty("candidate");
         double auc = candidate.GetProperty("holdoutMetrics").GetProperty("Auc").GetDouble();
+        output.WriteLine($"best {candidate.GetProperty("algorithm").GetString()}: holdout AUC {auc:F4} on {candidate.GetProperty("holdoutRows").GetInt64()} rows vs scikit-learn {SklearnHoldoutAuc}");
+        Assert.Equal(891L, candidate.GetProperty("holdoutRows").GetInt64());
         Assert.True(auc >= SklearnHoldoutAuc - 0.01, $"holdout AUC {auc:F4} is more than 0.01 below scikit-learn's {SklearnHoldoutAuc}");
         Assert.True(candidate.GetProperty("parityPassed").GetBoolean());
         Assert.True(candidate.GetProperty("parityMaxDifference").GetDouble() <= 1e-5);
