@@ -14,8 +14,8 @@ namespace MLOps.Core.FeatureStore;
 
 /// <summary>
 /// Cleans a validated snapshot by the project's data contract, splits off the holdout, fits and engineers the
-/// declared features on the training rows and commits the result to the offline store, streaming the snapshot
-/// in passes (<see cref="FeatureSetEngineering"/>). The same snapshot under the same spec gives the same bytes and
+/// declared features on the training rows and commits the result to the offline store
+/// (<see cref="FeatureSetEngineering"/>). The same snapshot under the same spec gives the same bytes and
 /// therefore the same version.
 /// </summary>
 public sealed class FeatureSetPublisher(
@@ -36,7 +36,7 @@ public sealed class FeatureSetPublisher(
         {
             (staged, written) = await builder.StageAsync(
                 snapshot.Project,
-                (output, ct) => FeatureSetEngineering.WriteAsync(spec, snapshot.Columns, () => Read(snapshots.GetBlobClient(snapshot.SnapshotBlob), ct), output, cancellationToken: ct),
+                (output, ct) => FeatureSetEngineering.WriteAsync(spec, snapshot.Columns, Read(snapshots.GetBlobClient(snapshot.SnapshotBlob), ct), output, cancellationToken: ct),
                 cancellationToken);
         }
         catch (InvalidDataException ex)

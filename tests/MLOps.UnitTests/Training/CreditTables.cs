@@ -26,7 +26,7 @@ internal static class CreditTables
     {
         var stream = new MemoryStream();
         IReadOnlyList<string> columns = (await DataFiles.ReadAllAsync(DataFiles.Open(DataFiles.CreditData))).Columns;
-        FeatureSetWrite write = await FeatureSetEngineering.WriteAsync(Spec, columns, () => DataFiles.Batches(DataFiles.CreditData), stream, rowGroupSize: 1000);
+        FeatureSetWrite write = await FeatureSetEngineering.WriteAsync(Spec, columns, DataFiles.Batches(DataFiles.CreditData), stream, rowGroupSize: 1000);
         stream.Position = 0;
         return (await TrainingTable.LoadAsync(FeatureParquetReader.ReadAsync(stream), Spec), write);
     }

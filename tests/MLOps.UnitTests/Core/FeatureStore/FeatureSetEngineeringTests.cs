@@ -53,7 +53,7 @@ public class FeatureSetEngineeringTests
     private static async Task<(FeatureSetWrite Write, List<FeatureFrame> Frames)> BuildAsync(ProjectSpec spec, string[][] rows)
     {
         using var output = new MemoryStream();
-        FeatureSetWrite write = await FeatureSetEngineering.WriteAsync(spec, Header, () => Rows(rows), output);
+        FeatureSetWrite write = await FeatureSetEngineering.WriteAsync(spec, Header, Rows(rows), output);
         var frames = new List<FeatureFrame>();
         await foreach (FeatureFrame frame in FeatureParquetReader.ReadAsync(new MemoryStream(output.ToArray())))
         {

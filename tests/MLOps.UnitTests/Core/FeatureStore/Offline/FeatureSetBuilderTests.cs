@@ -17,9 +17,9 @@ public class FeatureSetBuilderTests
         IReadOnlyList<string> columns = (await DataFiles.ReadAllAsync(DataFiles.Open(DataFiles.CreditData))).Columns;
 
         using var first = new MemoryStream();
-        FeatureSetWrite written = await FeatureSetEngineering.WriteAsync(spec, columns, () => DataFiles.Batches(DataFiles.CreditData, 500), first, rowGroupSize: 1000);
+        FeatureSetWrite written = await FeatureSetEngineering.WriteAsync(spec, columns, DataFiles.Batches(DataFiles.CreditData, 500), first, rowGroupSize: 1000);
         using var second = new MemoryStream();
-        FeatureSetWrite again = await FeatureSetEngineering.WriteAsync(spec, columns, () => DataFiles.Batches(DataFiles.CreditData, 777), second, rowGroupSize: 1000);
+        FeatureSetWrite again = await FeatureSetEngineering.WriteAsync(spec, columns, DataFiles.Batches(DataFiles.CreditData, 777), second, rowGroupSize: 1000);
 
         Assert.Equal(4452, written.Written.Rows);
         Assert.Equal(first.Length, written.Written.Bytes);
@@ -45,6 +45,8 @@ public class FeatureSetBuilderTests
         // Income is imputed (8.6% missing), so its log is never missing; the cleaning report counts the fills.
         Assert.DoesNotContain(frames.SelectMany(f => f.Find("log_income")!.Values), double.IsNaN);
         Assert.Equal(381, written.Cleaning!.Find("Income")!.Imputed);
+        Assert.Equal((4454L, 4452L, 2L), (written.Cleaning.RowsRead, written.Cleaning.RowsWritten, written.Cleaning.DuplicateRowsDropped));
+        Assert.Equal("125", written.Cleaning.Find("Income")!.FillValue);
     }
 
     [Fact]
