@@ -150,6 +150,22 @@ public class FeatureSetEngineeringTests
     }
 
     [Fact]
+    public async Task The_churn_set_counts_its_zero_denominators_without_failing()
+    {
+        ProjectSpec spec = ProjectSpecJson.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "shared", "specs", "telecom-churn.json")));
+        IReadOnlyList<string> columns = (await DataFiles.ReadAllAsync(DataFiles.Open(DataFiles.Churn))).Columns;
+
+        FeatureSetWrite write = await FeatureSetEngineering.WriteAsync(spec, columns, DataFiles.Batches(DataFiles.Churn), Stream.Null);
+
+        // pandas: 5,000 rows, no duplicates, 707 "yes"; 24 rows with total_intl_calls == 0 → round(0.2 × 707) = 141
+        // and round(0.2 × 4,293) = 859 held out; intl_minutes_per_call is missing (a zero denominator) in 24 rows.
+        Assert.Equal(new HoldoutSplit(HoldoutStrategy.Stratified, 0.2, 42, 5000, 1000), write.Split);
+        FeatureLoss ratio = write.Engineering.Features.Single(f => f.Feature == "intl_minutes_per_call");
+        Assert.Equal((5000L, 24L), (ratio.RowsWithSources, ratio.Unusable));
+        Assert.Empty(write.Engineering.Warnings);
+    }
+
+    [Fact]
     public async Task The_credit_set_records_its_split_and_fits_on_the_training_rows_as_the_reference_script_does()
     {
         FeatureSetWrite write = await CreditTables.WriteAsync();
