@@ -37,6 +37,21 @@ public class DataEngineeringPipelineTests(PlatformFixture platform)
         JsonElement version = published.GetProperty("version");
         Assert.Equal(4454, version.GetProperty("rows").GetInt64());
         Assert.Equal(1, version.GetProperty("version").GetInt32());
+        // The version records its holdout split and the parameters fitted on the training rows only
+        // (tests/reference/credit_split_reference.py: on all rows the Assets median would be 3000 and the
+        // Seniority mean 7.987…).
+        JsonElement split = version.GetProperty("split");
+        Assert.Equal(("Stratified", 0.2, 42, 4454L, 891L), (split.GetProperty("strategy").GetString(), split.GetProperty("fraction").GetDouble(), split.GetProperty("seed").GetInt32(), split.GetProperty("labelledRows").GetInt64(), split.GetProperty("holdoutRows").GetInt64()));
+        JsonElement fitted = version.GetProperty("fitted");
+        var fills = fitted.GetProperty("imputations").EnumerateArray().ToDictionary(i => i.GetProperty("column").GetString()!, i => i.GetProperty("fill").GetString());
+        Assert.Equal(("3500", "125", "owner"), (fills["Assets"], fills["Income"], fills["Home"]));
+        JsonElement seniority = fitted.GetProperty("features").EnumerateArray().First(f => f.GetProperty("definition").GetProperty("name").GetString() == "seniority");
+        Assert.Equal(8.10524838619141, seniority.GetProperty("mean").GetDouble(), 1e-10);
+        Assert.Equal(8.22405055536731, seniority.GetProperty("standardDeviation").GetDouble(), 1e-10);
+        Assert.Empty(published.GetProperty("warnings").EnumerateArray());
+        JsonElement engineering = await this.ReadJsonAsync(published.GetProperty("engineeringReportBlob").GetString()!);
+        Assert.All(engineering.GetProperty("features").EnumerateArray(), f => Assert.Equal(0, f.GetProperty("unusable").GetInt64()));
+
         ApiResponse listed = await this.GetAsync($"api/projects/{project}/feature-sets");
         Assert.Equal(version.GetProperty("sha256").GetString(), Assert.Single(listed.Json.EnumerateArray()).GetProperty("sha256").GetString());
 

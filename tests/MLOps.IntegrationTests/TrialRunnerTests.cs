@@ -33,6 +33,10 @@ public class TrialRunnerTests(PlatformFixture platform)
         Assert.Equal(plan.Folds, full.Result.IntermediateValues!.Count);
         RunRecord run = (await this.Tracker.GetRunAsync(plan.Project, stopped.RunId))!;
         Assert.Equal(RunStatus.Stopped, run.Status);
+
+        // Every run says which holdout it never saw: the one the feature set records.
+        Assert.Equal(("Stratified", "0.2", "42", "891"), (run.Tags["holdoutStrategy"], run.Tags["holdoutFraction"], run.Tags["holdoutSeed"], run.Tags["holdoutRows"]));
+        Assert.False(run.Tags.ContainsKey("holdoutModulus"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace MLOps.Core.DataEngineering;
 /// Runs on a sample what the data pipeline runs on a landed file, with the same pieces in the same order, so the
 /// spec review cannot accept what the pipeline would refuse: profile (<see cref="ColumnProfiler"/>), validate
 /// against <see cref="DataContract.ValidationRules(ProjectSpec)"/> (<see cref="DataValidator"/>), and, unless a
-/// hard rule failed (where the pipeline stops too), clean by <see cref="DataContract.CleaningPlan"/> and judge the
+/// hard rule failed (where the pipeline stops too), clean by <see cref="DataContract.CleaningPlan"/> (imputation aside) and judge the
 /// pass with <see cref="CleaningGuard"/>. On a partial sample the verdict is the sample's; the caller says so.
 /// </summary>
 public static class ContractRehearsal
@@ -39,7 +39,10 @@ public static class ContractRehearsal
             return new ContractRehearsalResult(quality, null, null);
         }
 
-        CleaningRun cleaning = new DataCleaner(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column)).Start(sample.Columns, profile);
+        // As the pipeline's cleaning pass the guard judges: everything but imputation, whose fills are fitted later
+        // on the training rows and which changes no present value.
+        CleaningPlan plan = DataContract.CleaningPlan(spec.DataRules, spec.Target.Column) with { Imputations = [] };
+        CleaningRun cleaning = new DataCleaner(plan).Start(sample.Columns, new Dictionary<string, string>());
         cleaning.Clean(batch);
         CleaningReport report = cleaning.Report;
         return new ContractRehearsalResult(quality, report, CleaningGuard.Review(spec, report));

@@ -47,9 +47,6 @@ public sealed record ExperimentPlan
 
     public required bool MedianStopping { get; init; }
 
-    /// <summary>Rows whose numeric key is a multiple of this are the holdout, never seen by the search.</summary>
-    public int HoldoutModulus { get; init; } = 5;
-
     public string? RequestedBy { get; init; }
 
     /// <summary>Class weighting of every trial and of the candidate; recorded in each run's parameters.</summary>
@@ -66,6 +63,23 @@ public sealed record ExperimentPlan
     /// <summary>A trial's parameters as trained and recorded: the proposal's plus the plan's class weighting.</summary>
     public IReadOnlyDictionary<string, string> TrainingParameters(IReadOnlyDictionary<string, string> proposal) =>
         Experiments.ClassWeights.With(proposal, this.ClassWeights);
+
+    /// <summary>
+    /// The feature set's recorded holdout split as run tags (strategy, fraction, seed, rows): the holdout is never
+    /// seen by the search, and every run says which one it was kept away from.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HoldoutTags()
+    {
+        FeatureStore.Holdout.HoldoutSplit split = this.FeatureSet.Split
+            ?? throw new InvalidOperationException($"Feature-set version {this.FeatureSet.Version} of '{this.Project}' records no holdout split.");
+        return new Dictionary<string, string>
+        {
+            ["holdoutStrategy"] = split.Strategy.ToString(),
+            ["holdoutFraction"] = split.Fraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            ["holdoutSeed"] = split.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["holdoutRows"] = split.HoldoutRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     public string RunId(SearchStrategyKind stage, int trial) =>
         $"{this.Experiment}-{stage.ToString().ToLowerInvariant()}-t{trial:D3}";

@@ -13,16 +13,15 @@ using MLOps.Core.Storage;
 namespace MLOps.Core.FeatureStore;
 
 /// <summary>
-/// Cleans a validated snapshot by the project's data contract, engineers its declared features and commits the
-/// result to the offline store, streaming: raw records → cleaned records → feature rows → Parquet.
-/// A first pass cleans and profiles the cleaned rows: the change guard (<see cref="CleaningGuard"/>) judges it
-/// before anything is built, and the feature transforms are fitted on that profile (the values as cleaning writes
-/// them), so the same snapshot under the same definitions gives the same bytes and therefore the same version.
+/// Cleans a validated snapshot by the project's data contract, splits off the holdout, fits and engineers the
+/// declared features on the training rows and commits the result to the offline store
+/// (<see cref="FeatureSetEngineering"/>). The change guard (<see cref="CleaningGuard"/>) judges the cleaning pass
+/// before anything is fitted; a failure leaves its report and no version. The same snapshot under the same spec
+/// gives the same bytes and therefore the same version.
 /// </summary>
 public sealed class FeatureSetPublisher(
     BlobServiceClient blobs,
     ProjectRegistry registry,
-    SnapshotProfiler profiler,
     FeatureSetBuilder builder,
     OfflineFeatureStore offline)
 {
@@ -31,30 +30,36 @@ public sealed class FeatureSetPublisher(
         ArgumentNullException.ThrowIfNull(request);
         IngestedFile snapshot = request.Snapshot;
         ProjectSpec spec = await registry.LoadSpecAsync(request.SpecBlob, cancellationToken);
-        DatasetProfile profile = await profiler.LoadAsync(snapshot, cancellationToken);
-        CleaningPlan plan = DataContract.CleaningPlan(spec.DataRules, spec.Target.Column);
         BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
 
-        // First pass: clean and profile the cleaned rows. The change guard judges the pass before anything is built
-        // or committed, and the features are fitted on the values as cleaning writes them, not as they landed.
-        (CleaningReport report, DatasetProfile cleaned) = await CleanAndProfileAsync(snapshots, snapshot, plan, profile, cancellationToken);
-        CleaningVerdict guard = CleaningGuard.Review(spec, report);
-        var record = new CleaningRecord(snapshot.SourceBlob, report, guard);
-        (string reportBlob, string reportHtml) = await ReportFiles.WriteAsync(
-            snapshots, CleaningReportName(snapshot.Project, snapshot.Sha256, FeatureDefinitionsHash.Of(spec.Features)), record, CleaningReportHtml.Render(record), cancellationToken);
-        if (!guard.Passed)
+        string reportName = CleaningReportName(snapshot.Project, snapshot.Sha256, FeatureDefinitionsHash.Of(spec.Features));
+        CleaningVerdict? guard = null;
+
+        // The change guard judges the cleaning pass before anything is fitted; a failure stops the run with its report.
+        async Task JudgeCleaningAsync(CleaningReport cleaned, CancellationToken ct)
         {
-            throw new DataRejectedException($"'{snapshot.SourceBlob}': {guard.DescribeFailures()} (report {reportHtml})");
+            guard = CleaningGuard.Review(spec, cleaned);
+            if (!guard.Passed)
+            {
+                var rejected = new CleaningRecord(snapshot.SourceBlob, cleaned, guard);
+                (_, string html) = await ReportFiles.WriteAsync(snapshots, reportName, rejected, CleaningReportHtml.Render(rejected), ct);
+                throw new DataRejectedException($"'{snapshot.SourceBlob}': {guard.DescribeFailures()} (report {html})");
+            }
         }
 
-        FittedFeatureSet features = FeatureEngineer.Fit(spec, cleaned);
-        CleaningRun cleaning = new DataCleaner(plan).Start(snapshot.Columns, profile);
         StagedFeatureSet staged;
-        await using (Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken))
-        await using (var reader = new CsvRecordReader(content))
+        FeatureSetWrite written;
+        try
         {
-            staged = await builder.BuildAsync(
-                snapshot.Project, Clean(reader, cleaning, cancellationToken), features, FeatureSetSource.Of(spec), cancellationToken: cancellationToken);
+            (staged, written) = await builder.StageAsync(
+                snapshot.Project,
+                (output, ct) => FeatureSetEngineering.WriteAsync(spec, snapshot.Columns, Read(snapshots.GetBlobClient(snapshot.SnapshotBlob), ct), output, JudgeCleaningAsync, cancellationToken: ct),
+                cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            // The snapshot is validated and every pass is deterministic: a retry would fail the same way.
+            throw new DataRejectedException(ex.Message, ex);
         }
 
         FeatureSetCommit commit = await offline.CommitAsync(
@@ -71,28 +76,19 @@ public sealed class FeatureSetPublisher(
             },
             cancellationToken);
 
+        CleaningReport report = written.Cleaning!;
+        var record = new CleaningRecord(snapshot.SourceBlob, report, guard!);
+        (string reportBlob, string reportHtml) = await ReportFiles.WriteAsync(snapshots, reportName, record, CleaningReportHtml.Render(record), cancellationToken);
+        string engineeringBlob = $"{snapshot.Project}/engineering/{snapshot.Sha256}-{staged.DefinitionsSha256[..16]}.json";
+        await snapshots.GetBlobClient(engineeringBlob).TryCreateAsync(BinaryData.FromString(DataEngineeringJson.Serialize(written.Engineering)), cancellationToken);
         return new PublishedFeatureSet(
             commit.Version, commit.Created, reportBlob, report.RowsRead, report.DuplicateRowsDropped, report.InvalidRowsDropped)
         {
             CleaningReportHtmlBlob = reportHtml,
             DuplicateRowsFound = report.DuplicateRowsFound,
-            Warnings = [.. guard.Warnings.Select(w => w.Message)],
+            EngineeringReportBlob = engineeringBlob,
+            Warnings = [.. guard!.Warnings.Select(w => w.Message), .. written.Engineering.Warnings],
         };
-    }
-
-    private static async Task<(CleaningReport Report, DatasetProfile Cleaned)> CleanAndProfileAsync(
-        BlobContainerClient snapshots, IngestedFile snapshot, CleaningPlan plan, DatasetProfile profile, CancellationToken cancellationToken)
-    {
-        CleaningRun cleaning = new DataCleaner(plan).Start(snapshot.Columns, profile);
-        var cleanedProfiler = new ColumnProfiler(snapshot.Columns);
-        await using Stream content = await snapshots.GetBlobClient(snapshot.SnapshotBlob).OpenReadAsync(cancellationToken: cancellationToken);
-        await using var reader = new CsvRecordReader(content);
-        await foreach (CsvBatch batch in Clean(reader, cleaning, cancellationToken))
-        {
-            cleanedProfiler.Add(batch);
-        }
-
-        return (cleaning.Report, ColumnProfiler.Finish(cleanedProfiler.ToPartial()));
     }
 
     /// <summary>The cleaning report (JSON) of a snapshot under a set of feature definitions; a feature-set version's record names both hashes.</summary>
@@ -103,12 +99,13 @@ public sealed class FeatureSetPublisher(
     private static string CleaningReportName(string project, string snapshotSha256, string definitionsSha256) =>
         $"{project}/cleaning/{snapshotSha256}-{definitionsSha256[..16]}";
 
-    private static async IAsyncEnumerable<CsvBatch> Clean(
-        CsvRecordReader reader, CleaningRun cleaning, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<CsvBatch> Read(BlobClient blob, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using Stream content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+        await using var reader = new CsvRecordReader(content);
         await foreach (CsvBatch batch in reader.ReadBatchesAsync(cancellationToken))
         {
-            yield return cleaning.Clean(batch);
+            yield return batch;
         }
     }
 }

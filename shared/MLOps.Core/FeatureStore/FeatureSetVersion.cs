@@ -3,7 +3,8 @@ namespace MLOps.Core.FeatureStore;
 /// <summary>
 /// The metadata of one committed feature-set version: its number (1, 2, … per project), the SHA-256 of its
 /// Parquet bytes (same input and same definitions give the same hash and no new version), what it was built
-/// from (source blob and its ETag/MD5, raw snapshot hash, spec and definitions hashes, profile) and its schema.
+/// from (source blob and its ETag/MD5, raw snapshot hash, spec and definitions hashes, profile), its schema, its
+/// holdout split and its fitted parameters.
 /// </summary>
 public sealed record FeatureSetVersion
 {
@@ -45,4 +46,16 @@ public sealed record FeatureSetVersion
     public string? QualityReportBlob { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The holdout split the rows carry (column <c>__holdout</c>); null for a version built before splits were
+    /// recorded, which training refuses.
+    /// </summary>
+    public Holdout.HoldoutSplit? Split { get; init; }
+
+    /// <summary>
+    /// The fitted feature contract: imputation fills, then each feature with its fitted parameters (mean and
+    /// standard deviation, category lists), all fitted on the training rows; what serving must apply to raw rows.
+    /// </summary>
+    public Engineering.FittedFeatureSet? Fitted { get; init; }
 }

@@ -17,6 +17,11 @@ internal static class DataRuleChecks
             context.Add("$.dataRules.minRows", $"must be at least 1, not {rules.MinRows}");
         }
 
+        if (rules.ChangeGuard is { } guard && !(guard.MaxShare >= 0 && guard.MaxShare <= 1))
+        {
+            context.Add("$.dataRules.changeGuard.maxShare", $"must lie between 0 and 1, not {guard.MaxShare}");
+        }
+
         if (rules.Columns is { Count: 0 })
         {
             context.Add("$.dataRules.columns", "must declare at least the target column");

@@ -90,8 +90,8 @@ internal static class FeatureChecks
             case HashingTransform { Buckets: < 2 } hashing:
                 context.Add(path + ".buckets", $"must be at least 2, not {hashing.Buckets}");
                 break;
-            case OneHotTransform { MaxCategories: < 1 } oneHot:
-                context.Add(path + ".maxCategories", $"must be at least 1, not {oneHot.MaxCategories}");
+            case OneHotTransform { MaxCategories: < 1 or > OneHotTransform.CountedCategories } oneHot:
+                context.Add(path + ".maxCategories", $"must be between 1 and {OneHotTransform.CountedCategories}, not {oneHot.MaxCategories}");
                 break;
             case BucketizeTransform bucketize:
                 CheckIncreasing(context, bucketize.Boundaries, path + ".boundaries");

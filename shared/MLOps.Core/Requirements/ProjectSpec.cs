@@ -31,6 +31,9 @@ public sealed record ProjectSpec
 
     public required IReadOnlyList<FeatureDefinition> Features { get; init; }
 
+    /// <summary>How the holdout rows are chosen; absent takes the defaults of <see cref="HoldoutSpec"/>.</summary>
+    public HoldoutSpec? Holdout { get; init; }
+
     public IReadOnlyList<SensitiveAttribute> SensitiveAttributes { get; init; } = [];
 
     public required RiskTier RiskTier { get; init; }

@@ -86,6 +86,7 @@ public static partial class ProjectSpecValidator
         AcceptanceChecks.Check(context);
         DataRuleChecks.Check(context);
         FeatureChecks.Check(context);
+        HoldoutChecks.Check(context);
         GovernanceChecks.Check(context);
         DeploymentChecks.Check(context);
         return problems;

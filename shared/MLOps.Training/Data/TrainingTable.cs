@@ -18,7 +18,8 @@ public sealed class TrainingTable
         bool[]? binaryLabels,
         float[]? regressionLabels,
         uint[]? classLabels,
-        IReadOnlyList<string> classNames)
+        IReadOnlyList<string> classNames,
+        bool[]? holdout)
     {
         this.Task = task;
         this.FeatureNames = featureNames;
@@ -28,6 +29,7 @@ public sealed class TrainingTable
         this.RegressionLabels = regressionLabels;
         this.ClassLabels = classLabels;
         this.ClassNames = classNames;
+        this.Holdout = holdout;
     }
 
     public ModelTask Task { get; }
@@ -50,6 +52,12 @@ public sealed class TrainingTable
     /// <summary>Multiclass class names in ordinal order; for binary, the negative and positive names seen.</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
+    /// <summary>
+    /// The holdout split recorded in the feature set, one flag per row (true: holdout); null for a table that does
+    /// not come from a feature set with a recorded split. <see cref="TrainingTableSplits.RecordedHoldout"/> uses it.
+    /// </summary>
+    public bool[]? Holdout { get; }
+
     public int Rows => this.Keys.Count;
 
     public int Width => this.FeatureNames.Count;
@@ -71,7 +79,8 @@ public sealed class TrainingTable
             this.BinaryLabels is { } b ? rows.Select(r => b[r]).ToArray() : null,
             this.RegressionLabels is { } y ? rows.Select(r => y[r]).ToArray() : null,
             this.ClassLabels is { } c ? rows.Select(r => c[r]).ToArray() : null,
-            this.ClassNames);
+            this.ClassNames,
+            this.Holdout is { } h ? rows.Select(r => h[r]).ToArray() : null);
     }
 
     /// <summary>A copy whose feature arrays are new, so a caller may overwrite values (permutation importance) safely.</summary>
@@ -82,7 +91,7 @@ public sealed class TrainingTable
             throw new ArgumentException($"Expected {this.Rows} rows of {this.Width} features.", nameof(features));
         }
 
-        return new TrainingTable(this.Task, this.FeatureNames, this.Keys, features, this.BinaryLabels, this.RegressionLabels, this.ClassLabels, this.ClassNames);
+        return new TrainingTable(this.Task, this.FeatureNames, this.Keys, features, this.BinaryLabels, this.RegressionLabels, this.ClassLabels, this.ClassNames, this.Holdout);
     }
 
     /// <summary>The stratum of each row for stratified splits: the class for classification, one stratum for regression.</summary>
@@ -102,7 +111,8 @@ public sealed class TrainingTable
         bool[]? binaryLabels = null,
         float[]? regressionLabels = null,
         uint[]? classLabels = null,
-        IReadOnlyList<string>? classNames = null)
+        IReadOnlyList<string>? classNames = null,
+        bool[]? holdout = null)
     {
         int expected = task switch
         {
@@ -110,11 +120,13 @@ public sealed class TrainingTable
             ModelTask.Regression => regressionLabels?.Length ?? -1,
             _ => classLabels?.Length ?? -1,
         };
-        if (expected != keys.Count || features.Length != keys.Count || features.Any(f => f.Length != featureNames.Count))
+        if (expected != keys.Count || features.Length != keys.Count || features.Any(f => f.Length != featureNames.Count)
+            || (holdout is not null && holdout.Length != keys.Count))
         {
-            throw new ArgumentException($"Labels, keys and features must have one entry per row, each row {featureNames.Count} wide, and the label array must match {task}.");
+            throw new ArgumentException(
+                $"Labels, keys, features and any holdout flags must have one entry per row, each row {featureNames.Count} wide, and the label array must match {task}.");
         }
 
-        return new TrainingTable(task, featureNames, keys, features, binaryLabels, regressionLabels, classLabels, classNames ?? []);
+        return new TrainingTable(task, featureNames, keys, features, binaryLabels, regressionLabels, classLabels, classNames ?? [], holdout);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLOps.Training.Data;
 
 /// <summary>
@@ -26,27 +24,21 @@ public static class TrainingTableSplits
     }
 
     /// <summary>
-    /// Holds out the rows whose numeric key is a multiple of <paramref name="modulus"/>. The rule needs nothing but the key,
-    /// so an outside tool (the scikit-learn reference script) reproduces the exact split from the raw file.
+    /// The holdout split recorded in the feature set (<see cref="TrainingTable.Holdout"/>), decided when the data was
+    /// engineered by a rule an outside tool can rebuild from the raw file; the features were fitted on the other part.
     /// </summary>
-    public static TrainTestSplit HoldoutByKey(this TrainingTable table, int modulus)
+    public static TrainTestSplit RecordedHoldout(this TrainingTable table)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(modulus, 2);
-        var test = new HashSet<int>();
-        for (int r = 0; r < table.Rows; r++)
+        ArgumentNullException.ThrowIfNull(table);
+        bool[] holdout = table.Holdout
+            ?? throw new InvalidDataException("The feature set records no holdout split; land the data again to build a version that does.");
+        if (!holdout.Contains(true) || !holdout.Contains(false))
         {
-            if (!long.TryParse(table.Keys[r], NumberStyles.Integer, CultureInfo.InvariantCulture, out long key))
-            {
-                throw new InvalidDataException($"Key '{table.Keys[r]}' is not a whole number; a key-based holdout needs numeric keys.");
-            }
-
-            if (key % modulus == 0)
-            {
-                test.Add(r);
-            }
+            throw new InvalidDataException(
+                $"The feature set's recorded split has {holdout.Count(h => h)} holdout and {holdout.Count(h => !h)} training rows; both parts need rows.");
         }
 
-        return Split(table, test.Contains, 0);
+        return Split(table, r => holdout[r], 0);
     }
 
     public static IReadOnlyList<TrainTestSplit> KFold(this TrainingTable table, int k, int seed)

@@ -40,7 +40,7 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         ExperimentPlan plan = request.Plan;
         TrialResult best = request.Best.Result;
         int seed = TrialRunner.Seed(plan);
-        TrainTestSplit split = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).HoldoutByKey(plan.HoldoutModulus);
+        TrainTestSplit split = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).RecordedHoldout();
         var algorithm = Enum.Parse<Algorithm>(best.Algorithm);
         IReadOnlyDictionary<string, string> parameters = plan.TrainingParameters(best.Parameters);
         TrainedModel model = ModelTrainer.Train(split.Train, algorithm, parameters, seed);

@@ -22,6 +22,18 @@ public sealed class ExperimentPlanner(ProjectRegistry registry, OfflineFeatureSt
         ProjectRegistration project = await registry.RequireAsync(request.Project, cancellationToken);
         FeatureSetVersion featureSet = await offline.GetAsync(request.Project, request.FeatureSet, cancellationToken)
             ?? throw new DataRejectedException($"Project '{request.Project}' has no feature-set version '{request.FeatureSet}'; land its data first.");
+        if (featureSet.Split is not { } split)
+        {
+            throw new DataRejectedException(
+                $"Feature-set version {featureSet.Version} of '{request.Project}' records no holdout split; land its data again to build one that does.");
+        }
+
+        if (split.HoldoutRows == 0 || split.TrainingRows == 0)
+        {
+            throw new DataRejectedException(
+                $"Feature-set version {featureSet.Version} of '{request.Project}' has {split.HoldoutRows} holdout and {split.TrainingRows} training rows; both parts need rows.");
+        }
+
         ProjectGates gates = project.Gates;
         if (request.ClassWeights != ClassWeighting.None && gates.Task == ModelTask.Regression)
         {

@@ -46,7 +46,7 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
             },
             cancellationToken);
 
-        TrainingTable holdout = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).HoldoutByKey(plan.HoldoutModulus).Test;
+        TrainingTable holdout = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).RecordedHoldout().Test;
         IReadOnlyList<string> files = await registry.WriteArtifactsAsync(
             plan.Project, plan.ModelName, version.Version,
             new MlflowModelPackage

@@ -40,6 +40,11 @@ public sealed class RunReproducer(IExperimentTracker tracker, OfflineFeatureStor
             throw new DataRejectedException($"Feature-set version {featureSet.Version} has hash {featureSet.Sha256}, the run recorded {run.FeatureSetSha256}.");
         }
 
+        if (featureSet.Split is null)
+        {
+            throw new DataRejectedException($"Feature-set version {featureSet.Version} records no holdout split, so its runs cannot be reproduced.");
+        }
+
         return (run, featureSet);
     }
 
@@ -50,10 +55,10 @@ public sealed class RunReproducer(IExperimentTracker tracker, OfflineFeatureStor
         // The run's own record of its setup wins over today's project registration, which may have moved on.
         ProjectGates gates = (await projects.RequireAsync(project, cancellationToken)).Gates;
         int folds = int.Parse(Tag(run, "folds") ?? throw new DataRejectedException($"Run '{runId}' does not record its folds."), CultureInfo.InvariantCulture);
-        int modulus = Tag(run, "holdoutModulus") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 5;
         ModelTask task = Tag(run, "task") is { } t ? Enum.Parse<ModelTask>(t) : gates.Task;
         string? positive = Tag(run, "positiveClass") is { } p ? (p.Length == 0 ? null : p) : gates.Target.PositiveClass;
-        TrainingTable train = (await data.GetAsync(featureSet, task, positive)).HoldoutByKey(modulus).Train;
+        // The holdout is part of the feature set (its rows carry the flag), which the hash check above pinned.
+        TrainingTable train = (await data.GetAsync(featureSet, task, positive)).RecordedHoldout().Train;
         IReadOnlyDictionary<string, double> reproduced = ModelTrainer.CrossValidate(
             train, Enum.Parse<Algorithm>(run.Algorithm!), run.Parameters, folds, run.Seed!.Value).Mean;
         double difference = reproduced.Where(m => run.Metrics.ContainsKey(m.Key)).Select(m => Math.Abs(m.Value - run.Metrics[m.Key])).DefaultIfEmpty(double.PositiveInfinity).Max();

@@ -37,20 +37,19 @@ public sealed class TrialRunner(TrainingDataCache data, IExperimentTracker track
                 FeatureSetVersion = plan.FeatureSet.Version,
                 FeatureSetSha256 = plan.FeatureSet.Sha256,
                 Parameters = parameters,
-                Tags = new Dictionary<string, string>
+                Tags = new Dictionary<string, string>(plan.HoldoutTags())
                 {
                     ["strategy"] = request.Stage.ToString(),
                     ["trial"] = proposal.TrialNumber.ToString(CultureInfo.InvariantCulture),
                     ["folds"] = plan.Folds.ToString(CultureInfo.InvariantCulture),
                     ["scoreMetric"] = plan.ScoreMetric,
-                    ["holdoutModulus"] = plan.HoldoutModulus.ToString(CultureInfo.InvariantCulture),
                     ["task"] = plan.Task.ToString(),
                     ["positiveClass"] = plan.PositiveClass ?? string.Empty,
                 },
             },
             cancellationToken);
 
-        TrainingTable train = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).HoldoutByKey(plan.HoldoutModulus).Train;
+        TrainingTable train = (await data.GetAsync(plan.FeatureSet, plan.Task, plan.PositiveClass)).RecordedHoldout().Train;
         var folds = new List<ModelMetrics>();
         var scores = new List<double>();
         TrialStatus status = TrialStatus.Completed;

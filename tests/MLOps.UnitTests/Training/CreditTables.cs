@@ -1,6 +1,4 @@
-using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.FeatureStore;
-using MLOps.Core.FeatureStore.Engineering;
 using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.Requirements;
 using MLOps.Training.Data;
@@ -8,21 +6,28 @@ using MLOps.UnitTests.Core.DataEngineering;
 
 namespace MLOps.UnitTests.Training;
 
-/// <summary>The credit feature set built in memory through the real engineer, writer and reader; built once per run.</summary>
+/// <summary>
+/// The credit feature set built in memory as the data pipeline builds it (clean, split, fit on the training rows,
+/// encode, Parquet) and read back; built once per run.
+/// </summary>
 internal static class CreditTables
 {
-    private static readonly Lazy<Task<TrainingTable>> Table = new(BuildAsync);
+    private static readonly Lazy<Task<(TrainingTable Table, FeatureSetWrite Write)>> Built = new(BuildAsync);
 
-    public static Task<TrainingTable> LoadAsync() => Table.Value;
+    public static async Task<TrainingTable> LoadAsync() => (await Built.Value).Table;
 
-    private static async Task<TrainingTable> BuildAsync()
+    /// <summary>What building the set recorded: split, fitted parameters, cleaning and engineering reports.</summary>
+    public static async Task<FeatureSetWrite> WriteAsync() => (await Built.Value).Write;
+
+    public static ProjectSpec Spec { get; } =
+        ProjectSpecJson.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "shared", "specs", "credit-scoring.json")));
+
+    private static async Task<(TrainingTable, FeatureSetWrite)> BuildAsync()
     {
-        ProjectSpec spec = ProjectSpecJson.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "shared", "specs", "credit-scoring.json")));
-        DatasetProfile profile = await DataFiles.ProfileAsync(DataFiles.CreditData);
-        FittedFeatureSet set = FeatureEngineer.Fit(spec, profile);
         var stream = new MemoryStream();
-        await FeatureSetBuilder.WriteAsync(stream, DataFiles.Batches(DataFiles.CreditData), set, FeatureSetSource.Of(spec), rowGroupSize: 1000);
+        IReadOnlyList<string> columns = (await DataFiles.ReadAllAsync(DataFiles.Open(DataFiles.CreditData))).Columns;
+        FeatureSetWrite write = await FeatureSetEngineering.WriteAsync(Spec, columns, DataFiles.Batches(DataFiles.CreditData), stream, rowGroupSize: 1000);
         stream.Position = 0;
-        return await TrainingTable.LoadAsync(FeatureParquetReader.ReadAsync(stream), spec);
+        return (await TrainingTable.LoadAsync(FeatureParquetReader.ReadAsync(stream), Spec), write);
     }
 }

@@ -1,13 +1,12 @@
 using MLOps.Core.DataEngineering.Csv;
-using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.DataEngineering.Validation;
 
 namespace MLOps.Core.DataEngineering.Cleaning;
 
 /// <summary>
-/// Applies a <see cref="CleaningPlan"/> to streamed rows. Imputation values come from the dataset's profile,
-/// so one pass over the rows suffices; nothing depends on hashing order or randomness, so the same input and
-/// profile give the same output rows byte for byte.
+/// Applies a <see cref="CleaningPlan"/> to streamed rows. Imputation values are given, fitted on the training
+/// rows by the feature store (<c>FeatureEngineer.FitImputations</c>), so one pass over the rows suffices; nothing
+/// depends on hashing order or randomness, so the same input and fills give the same output rows byte for byte.
 /// </summary>
 public sealed class DataCleaner
 {
@@ -32,27 +31,26 @@ public sealed class DataCleaner
         this.plan = plan;
     }
 
-    public CleaningRun Start(IReadOnlyList<string> columns, DatasetProfile profile)
+    /// <param name="columns">The header of the rows.</param>
+    /// <param name="fills">Column → fill value for every Median or Mode imputation of the plan (Constant ones use the plan's constant).</param>
+    public CleaningRun Start(IReadOnlyList<string> columns, IReadOnlyDictionary<string, string> fills)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        ArgumentNullException.ThrowIfNull(profile);
-        var fills = this.plan.Imputations.ToDictionary(
-            i => i.Column,
-            i => FillValue(i, profile, this.plan.Normalise.FirstOrDefault(n => n.Column == i.Column)?.Spelling()),
-            StringComparer.Ordinal);
-        return new CleaningRun(this.plan, columns, fills);
+        ArgumentNullException.ThrowIfNull(fills);
+        var values = this.plan.Imputations.ToDictionary(i => i.Column, i => FillValue(i, fills), StringComparer.Ordinal);
+        return new CleaningRun(this.plan, columns, values);
     }
 
     public async Task<CleaningReport> CleanAsync(
         IReadOnlyList<string> columns,
-        DatasetProfile profile,
+        IReadOnlyDictionary<string, string> fills,
         IAsyncEnumerable<CsvBatch> rows,
         Func<CsvBatch, CancellationToken, Task> sink,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(sink);
-        CleaningRun run = this.Start(columns, profile);
+        CleaningRun run = this.Start(columns, fills);
         await foreach (CsvBatch batch in rows.WithCancellation(cancellationToken))
         {
             await sink(run.Clean(batch), cancellationToken);
@@ -61,32 +59,15 @@ public sealed class DataCleaner
         return run.Report;
     }
 
-    private static string FillValue(ImputeRule rule, DatasetProfile profile, CategorySpelling? spelling)
+    private static string FillValue(ImputeRule rule, IReadOnlyDictionary<string, string> fills)
     {
         if (rule.Strategy == ImputeStrategy.Constant)
         {
             return rule.Constant ?? throw new ArgumentException($"Imputing '{rule.Column}' with a constant needs the constant.", nameof(rule));
         }
 
-        ColumnProfile column = profile.Find(rule.Column)
-            ?? throw new ArgumentException($"Column '{rule.Column}' is not in the profile.", nameof(profile));
-        if (rule.Strategy == ImputeStrategy.Median)
-        {
-            double median = column is { IsNumeric: true, Quantiles: { } q }
-                ? q.P50
-                : throw new InvalidOperationException($"Column '{rule.Column}' is {column.Type}; a median needs numbers.");
-            return ValueParsing.Format(column.Type == ColumnType.Integer ? Math.Round(median, MidpointRounding.ToEven) : median);
-        }
-
-        // The mode of the spellings as cleaning will write them, from the profile's top values; a value that
-        // normalisation matches to no allowed value will be nulled out, so it cannot be the fill.
-        return column.TopValues
-            .Select(v => new ValueCount(spelling is null ? v.Value : spelling.Clean(v.Value) ?? string.Empty, v.Count))
-            .GroupBy(v => v.Value, StringComparer.Ordinal)
-            .Where(g => !MissingValues.IsMissing(g.Key))
-            .Select(g => new ValueCount(g.Key, g.Sum(v => v.Count)))
-            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
-            .FirstOrDefault()?.Value
-            ?? throw new InvalidOperationException($"Column '{rule.Column}' has no values to take a mode of.");
+        return fills.TryGetValue(rule.Column, out string? fill)
+            ? fill
+            : throw new ArgumentException($"No {rule.Strategy} fill value was given for '{rule.Column}'.", nameof(fills));
     }
 }

@@ -2,10 +2,10 @@ namespace MLOps.Core.DataEngineering.Cleaning;
 
 public enum ImputeStrategy
 {
-    /// <summary>The profiled median (p50), rounded half-to-even for Integer columns so the type is kept.</summary>
+    /// <summary>The median of the cleaned training rows' numbers, rounded half-to-even for Integer columns so the type is kept.</summary>
     Median,
 
-    /// <summary>The most frequent profiled value (ties by ordinal order), normalised if the column is.</summary>
+    /// <summary>The most frequent cleaned training value (ties by ordinal order).</summary>
     Mode,
 
     Constant,

@@ -5,7 +5,8 @@ namespace MLOps.Core.FeatureStore.Engineering;
 
 /// <summary>
 /// A fitted feature set bound to one header: source columns are located once, then each row is encoded into a
-/// caller's span without allocating per value. Missing or unusable numbers give NaN; indicators give zeros.
+/// caller's span without allocating per value. Missing or unusable values give NaN, never ±∞, and indicators give
+/// zeros (<see cref="FeatureValues"/>); <see cref="FindUnusable"/> tells which features lost a present value.
 /// </summary>
 public sealed class FeatureRowEncoder
 {
@@ -28,7 +29,10 @@ public sealed class FeatureRowEncoder
     /// <summary>The number of output columns.</summary>
     public int Width { get; }
 
-    /// <summary>Encodes one row; throws <see cref="InvalidDataException"/> naming the feature for unparseable input.</summary>
+    /// <summary>The fitted features, in output order.</summary>
+    public IReadOnlyList<FittedFeature> Features => this.features;
+
+    /// <summary>Encodes one row; a value that cannot be read (not a number, not a date) encodes as missing.</summary>
     public void Apply(IReadOnlyList<string> fields, Span<double> output)
     {
         ArgumentNullException.ThrowIfNull(fields);
@@ -59,29 +63,64 @@ public sealed class FeatureRowEncoder
         }
     }
 
+    /// <summary>
+    /// For each feature of an encoded row, whether its source values were present and, if so, whether the feature
+    /// used them or came out missing (NaN) or, for a one-hot feature, in no category (an unseen value and no "other").
+    /// </summary>
+    public void Classify(IReadOnlyList<string> fields, ReadOnlySpan<double> output, Span<FeatureUse> uses)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (output.Length != this.Width || uses.Length != this.features.Length)
+        {
+            throw new ArgumentException($"Expected {this.Width} values and {this.features.Length} uses.", nameof(uses));
+        }
+
+        int at = 0;
+        for (int f = 0; f < this.features.Length; f++)
+        {
+            ReadOnlySpan<double> slot = output.Slice(at, this.features[f].Outputs.Count);
+            at += slot.Length;
+            bool present = true;
+            foreach (int index in this.sources[f])
+            {
+                present &= !MissingValues.IsMissing(fields[index]);
+            }
+
+            bool lost = this.features[f].Definition.Transform switch
+            {
+                OneHotTransform => !slot.Contains(1.0),
+                HashingTransform => false,
+                _ => double.IsNaN(slot[0]),
+            };
+            uses[f] = !present ? FeatureUse.SourceMissing : lost ? FeatureUse.Lost : FeatureUse.Used;
+        }
+    }
+
+    /// <summary>The header positions of a feature's source columns.</summary>
+    public IReadOnlyList<int> SourceIndexes(int feature) => this.sources[feature];
+
     internal static IReadOnlyList<string> SourcesOf(FeatureDefinition definition) =>
         definition.Transform is RatioTransform ratio ? [ratio.Numerator, ratio.Denominator] : definition.Sources;
 
     private static double Scalar(FittedFeature feature, IReadOnlyList<string> fields, int[] index)
     {
-        string name = feature.Definition.Name;
         string raw = fields[index[0]];
         switch (feature.Definition.Transform)
         {
             case DatePartTransform datePart:
-                return MissingValues.IsMissing(raw) ? double.NaN : FeatureTransforms.DatePartOf(Date(raw, feature), datePart.Part);
+                return ValueParsing.TryDateTime(raw, out DateTime date) ? FeatureTransforms.DatePartOf(date, datePart.Part) : double.NaN;
             case RatioTransform:
-                return FeatureTransforms.Ratio(Number(raw, feature, 0), Number(fields[index[1]], feature, 1));
+                return FeatureTransforms.Ratio(FeatureValues.Number(raw), FeatureValues.Number(fields[index[1]]));
         }
 
-        double x = Number(raw, feature, 0);
+        double x = FeatureValues.Number(raw);
         return feature.Definition.Transform switch
         {
             IdentityTransform => x,
             StandardizeTransform => FeatureTransforms.Standardize(x, feature.Mean!.Value, feature.StandardDeviation!.Value),
             LogTransform log => FeatureTransforms.Log(x, log.Offset),
             BucketizeTransform bucketize => FeatureTransforms.Bucket(x, bucketize.Boundaries),
-            _ => throw new InvalidOperationException($"Feature '{name}' has no scalar encoding."),
+            _ => throw new InvalidOperationException($"Feature '{feature.Definition.Name}' has no scalar encoding."),
         };
     }
 
@@ -118,30 +157,6 @@ public sealed class FeatureRowEncoder
 
         slot[StableHash.Bucket(values, slot.Length)] = 1;
     }
-
-    private static double Number(string raw, FittedFeature feature, int source)
-    {
-        if (MissingValues.IsMissing(raw))
-        {
-            return double.NaN;
-        }
-
-        if (ValueParsing.TryReal(raw, out double x))
-        {
-            return x;
-        }
-
-        return BooleanValues.TryParse(raw, out bool b)
-            ? (b ? 1 : 0)
-            : throw new InvalidDataException(
-                $"Feature '{feature.Definition.Name}' needs a number in the column '{SourcesOf(feature.Definition)[source]}', not '{raw}'.");
-    }
-
-    private static DateTime Date(string raw, FittedFeature feature) =>
-        ValueParsing.TryDateTime(raw, out DateTime date)
-            ? date
-            : throw new InvalidDataException(
-                $"Feature '{feature.Definition.Name}' needs an ISO 8601 date-time in the column '{feature.Definition.Sources[0]}', not '{raw}'.");
 
     private static int IndexOf(IReadOnlyList<string> header, string column, string feature)
     {

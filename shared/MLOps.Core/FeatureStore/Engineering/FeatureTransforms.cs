@@ -2,25 +2,28 @@ using MLOps.Core.Requirements;
 
 namespace MLOps.Core.FeatureStore.Engineering;
 
-/// <summary>The scalar transforms, one place so offline building and online serving compute the same numbers.</summary>
+/// <summary>
+/// The scalar transforms, one place so offline building and online serving compute the same numbers. Each gives a
+/// finite value or NaN (missing), never ±∞, whatever its inputs (see <see cref="FeatureValues"/>).
+/// </summary>
 public static class FeatureTransforms
 {
-    /// <summary>(x − mean) / std; 0 for a constant column (std 0), NaN for a missing x.</summary>
+    /// <summary>(x − mean) / std; 0 for a constant column (std 0), NaN for a missing or non-finite x or an overflow.</summary>
     public static double Standardize(double x, double mean, double standardDeviation) =>
-        double.IsNaN(x) ? double.NaN : standardDeviation > 0 ? (x - mean) / standardDeviation : 0;
+        !double.IsFinite(x) ? double.NaN : standardDeviation > 0 ? FeatureValues.Finite((x - mean) / standardDeviation) : 0;
 
-    /// <summary>ln(x + offset); NaN where that is not a finite logarithm (missing, or x + offset ≤ 0).</summary>
-    public static double Log(double x, double offset) => x + offset > 0 ? Math.Log(x + offset) : double.NaN;
+    /// <summary>ln(x + offset); NaN where that is not a finite logarithm (missing, x + offset ≤ 0, or not finite).</summary>
+    public static double Log(double x, double offset) => x + offset > 0 ? FeatureValues.Finite(Math.Log(x + offset)) : double.NaN;
 
-    /// <summary>numerator / denominator; NaN when either is missing or the denominator is 0.</summary>
+    /// <summary>numerator / denominator; NaN when either is missing or not finite, the denominator is 0, or the quotient overflows.</summary>
     public static double Ratio(double numerator, double denominator) =>
-        double.IsNaN(numerator) || double.IsNaN(denominator) || denominator == 0 ? double.NaN : numerator / denominator;
+        !double.IsFinite(numerator) || !double.IsFinite(denominator) || denominator == 0 ? double.NaN : FeatureValues.Finite(numerator / denominator);
 
     /// <summary>The right-closed bucket index: 0 for x ≤ b[0], i for b[i-1] &lt; x ≤ b[i], n for x &gt; b[n-1].</summary>
     public static double Bucket(double x, IReadOnlyList<double> boundaries)
     {
         ArgumentNullException.ThrowIfNull(boundaries);
-        if (double.IsNaN(x))
+        if (!double.IsFinite(x))
         {
             return double.NaN;
         }

@@ -10,8 +10,8 @@ public static class OutputNames
 {
     public const int MaxLength = 255;
 
-    /// <summary>Names Azure Tables reserves for itself.</summary>
-    private static readonly string[] Reserved = ["PartitionKey", "RowKey", "Timestamp", "ETag"];
+    /// <summary>Names Azure Tables reserves for itself, and the feature-set file's holdout column.</summary>
+    private static readonly string[] Reserved = ["PartitionKey", "RowKey", "Timestamp", "ETag", Offline.FeatureTableSchema.HoldoutColumn];
 
     public static string Sanitize(string text)
     {
@@ -54,7 +54,7 @@ public static class OutputNames
 
             if (Reserved.Contains(output, StringComparer.OrdinalIgnoreCase))
             {
-                throw new ArgumentException($"Feature '{feature}' produces the column '{output}', a name the online store reserves.");
+                throw new ArgumentException($"Feature '{feature}' produces the column '{output}', a name the feature store reserves.");
             }
 
             if (!owners.TryAdd(output, $"feature '{feature}'"))

@@ -36,6 +36,13 @@ public static class FeatureParquetReader
                 await group.ReadAsync(fields[f++], labels.AsMemory(), cancellationToken: cancellationToken);
             }
 
+            bool[]? holdout = null;
+            if (table.HasHoldout)
+            {
+                holdout = new bool[rows];
+                await group.ReadAsync<bool>(fields[f++], holdout.AsMemory(), cancellationToken: cancellationToken);
+            }
+
             var features = new FeatureColumn[table.Features.Count];
             for (int c = 0; c < features.Length; c++)
             {
@@ -44,7 +51,7 @@ public static class FeatureParquetReader
                 features[c] = new FeatureColumn(table.Features[c], values);
             }
 
-            yield return new FeatureFrame(keys!, times, labels, features);
+            yield return new FeatureFrame(keys!, times, labels, features, holdout);
         }
     }
 
@@ -58,7 +65,8 @@ public static class FeatureParquetReader
 
         string? time = meta.GetValueOrDefault(FeatureParquetWriter.EventTimeMetadata) is { Length: > 0 } t ? t : null;
         string? label = meta.GetValueOrDefault(FeatureParquetWriter.LabelMetadata) is { Length: > 0 } l ? l : null;
-        int fixedColumns = 1 + (time is null ? 0 : 1) + (label is null ? 0 : 1);
-        return new FeatureTableSchema(key, time, label, [.. reader.Schema.DataFields.Skip(fixedColumns).Select(d => d.Name)]);
+        bool holdout = meta.GetValueOrDefault(FeatureParquetWriter.HoldoutMetadata) is { Length: > 0 };
+        int fixedColumns = 1 + (time is null ? 0 : 1) + (label is null ? 0 : 1) + (holdout ? 1 : 0);
+        return new FeatureTableSchema(key, time, label, [.. reader.Schema.DataFields.Skip(fixedColumns).Select(d => d.Name)], holdout);
     }
 }

@@ -17,6 +17,7 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
     internal const string KeyMetadata = "mlops.entityKey";
     internal const string EventTimeMetadata = "mlops.eventTime";
     internal const string LabelMetadata = "mlops.label";
+    internal const string HoldoutMetadata = "mlops.holdout";
 
     private readonly ParquetWriter writer;
     private readonly ObservedWriteStream output;
@@ -27,6 +28,7 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
     private readonly List<string> keys = [];
     private readonly List<DateTime> times = [];
     private readonly List<string?> labels = [];
+    private readonly List<bool> holdout = [];
     private readonly double[][] values;
     private int buffered;
     private bool completed;
@@ -71,6 +73,11 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
             fields.Add(new DataField<string>(label, true));
         }
 
+        if (table.HasHoldout)
+        {
+            fields.Add(new DataField<bool>(FeatureTableSchema.HoldoutColumn, false));
+        }
+
         fields.AddRange(table.Features.Select(f => new DataField<double>(f, false)));
         // The counting stream supplies the positions Parquet records, which a forward-only upload stream cannot.
         var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -81,14 +88,18 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
             [KeyMetadata] = table.EntityKey,
             [EventTimeMetadata] = table.EventTime ?? string.Empty,
             [LabelMetadata] = table.Label ?? string.Empty,
+            [HoldoutMetadata] = table.HasHoldout ? FeatureTableSchema.HoldoutColumn : string.Empty,
         };
         return new FeatureParquetWriter(writer, counted, sha, table, [.. fields], rowGroupSize);
     }
 
     public FeatureTableSchema Table => this.table;
 
-    /// <summary>Buffers one row; the event time must be given exactly when the table has an event-time column.</summary>
-    public void Add(string key, DateTimeOffset? eventTime, string? label, ReadOnlySpan<double> features)
+    /// <summary>
+    /// Buffers one row; the event time must be given exactly when the table has an event-time column, the holdout
+    /// membership exactly when it has the holdout column.
+    /// </summary>
+    public void Add(string key, DateTimeOffset? eventTime, string? label, ReadOnlySpan<double> features, bool? holdout = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (this.IsRowGroupFull)
@@ -107,7 +118,14 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
                 this.table.EventTime is null ? "This feature table has no event-time column." : $"The row for key '{key}' has no event time.", nameof(eventTime));
         }
 
+        if (this.table.HasHoldout != (holdout is not null))
+        {
+            throw new ArgumentException(
+                this.table.HasHoldout ? $"The row for key '{key}' has no holdout membership." : "This feature table has no holdout column.", nameof(holdout));
+        }
+
         this.keys.Add(key);
+        this.holdout.Add(holdout ?? false);
         this.times.Add(eventTime?.UtcDateTime ?? default);
         this.labels.Add(label);
         for (int i = 0; i < features.Length; i++)
@@ -133,7 +151,7 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
                 row[c] = columns[c].Values[r];
             }
 
-            this.Add(frame.Keys[r], frame.EventTimes?[r], frame.Labels?[r], row);
+            this.Add(frame.Keys[r], frame.EventTimes?[r], frame.Labels?[r], row, this.table.HasHoldout ? frame.Holdout?[r] ?? false : null);
             if (this.IsRowGroupFull)
             {
                 await this.FlushAsync(cancellationToken);
@@ -163,6 +181,11 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
                 await group.WriteAsync(this.fields[f++], this.labels!);
             }
 
+            if (this.table.HasHoldout)
+            {
+                await group.WriteAsync<bool>(this.fields[f++], this.holdout.ToArray(), cancellationToken: cancellationToken);
+            }
+
             foreach (double[] column in this.values)
             {
                 await group.WriteAsync<double>(this.fields[f++], column.AsMemory(0, this.buffered), cancellationToken: cancellationToken);
@@ -176,6 +199,7 @@ public sealed class FeatureParquetWriter : IAsyncDisposable
         this.keys.Clear();
         this.times.Clear();
         this.labels.Clear();
+        this.holdout.Clear();
     }
 
     /// <summary>Flushes the last row group and writes the footer; the file is complete only after this.</summary>

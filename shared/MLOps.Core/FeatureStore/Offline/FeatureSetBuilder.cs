@@ -1,8 +1,7 @@
-using System.Globalization;
 using Azure.Storage.Blobs;
 using MLOps.Core.DataEngineering.Csv;
-using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.FeatureStore.Engineering;
+using MLOps.Core.Requirements;
 using MLOps.Core.Storage;
 
 namespace MLOps.Core.FeatureStore.Offline;
@@ -15,27 +14,37 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
 {
     public const string StagingPrefix = "_staging/";
 
+    /// <summary>Writes already-cleaned batches with an already-fitted set (no holdout column) to a staging blob.</summary>
     public async Task<StagedFeatureSet> BuildAsync(
         string project,
         IAsyncEnumerable<CsvBatch> batches,
         FittedFeatureSet features,
         FeatureSetSource source,
         int rowGroupSize = FeatureParquetWriter.DefaultRowGroupSize,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await this.StageAsync(project, (output, ct) => WriteAsync(output, batches, features, source, rowGroupSize, cancellationToken: ct), cancellationToken)).Staged;
+
+    /// <summary>Stages whatever <paramref name="write"/> writes; a failed write leaves nothing behind.</summary>
+    public async Task<(StagedFeatureSet Staged, FeatureSetWrite Write)> StageAsync(
+        string project, Func<Stream, CancellationToken, Task<FeatureSetWrite>> write, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentNullException.ThrowIfNull(write);
         BlobContainerClient snapshots = blobs.GetBlobContainerClient(BlobContainers.Snapshots);
         await snapshots.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         BlobClient staging = snapshots.GetBlobClient($"{StagingPrefix}{Guid.NewGuid():N}.parquet");
         try
         {
-            FeatureParquetWriter written;
+            FeatureSetWrite written;
             await using (Stream upload = await staging.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
             {
-                written = await WriteAsync(upload, batches, features, source, rowGroupSize, cancellationToken);
+                written = await write(upload, cancellationToken);
             }
 
-            return new StagedFeatureSet(project, staging.Name, written.Sha256!, written.Rows, written.Bytes, written.Table, features.DefinitionsSha256);
+            FeatureParquetWriter file = written.Written;
+            var staged = new StagedFeatureSet(
+                project, staging.Name, file.Sha256!, file.Rows, file.Bytes, file.Table, written.Features.DefinitionsSha256, written.Split, written.Features);
+            return (staged, written);
         }
         catch
         {
@@ -45,31 +54,53 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
         }
     }
 
-    /// <summary>Writes the feature-set file to any stream; the returned writer is complete (rows, bytes, hash).</summary>
-    public static async Task<FeatureParquetWriter> WriteAsync(
+    /// <summary>
+    /// Writes the feature-set file to any stream; the returned writer is complete (rows, bytes, hash). With
+    /// <paramref name="holdout"/> (one flag per record, in order) the file has the holdout column. Every row is
+    /// counted by the engineering guard under <paramref name="guard"/>, which throws when a feature loses too much.
+    /// </summary>
+    public static async Task<FeatureSetWrite> WriteAsync(
         Stream output,
         IAsyncEnumerable<CsvBatch> batches,
         FittedFeatureSet features,
         FeatureSetSource source,
         int rowGroupSize = FeatureParquetWriter.DefaultRowGroupSize,
+        IReadOnlyList<bool>? holdout = null,
+        ChangeGuard? guard = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(source);
-        var table = new FeatureTableSchema(source.EntityKey, source.EventTime, source.Target, features.Columns);
+        var table = new FeatureTableSchema(source.EntityKey, source.EventTime, source.Target, features.Columns, HasHoldout: holdout is not null);
         FeatureParquetWriter writer = await FeatureParquetWriter.CreateAsync(output, table, rowGroupSize, cancellationToken);
+        EngineeringGuard? counts = null;
         await using (writer)
         {
-            RowReader? rows = null;
+            FeatureRowIdentity? identity = null;
+            FeatureRowEncoder? encoder = null;
             var values = new double[features.Columns.Count];
+            int row = 0;
             await foreach (CsvBatch batch in batches.WithCancellation(cancellationToken))
             {
-                rows ??= new RowReader(batch.Columns, features, source);
+                identity ??= new FeatureRowIdentity(batch.Columns, source);
+                encoder ??= features.Bind(batch.Columns);
+                counts ??= new EngineeringGuard(encoder, guard);
                 foreach (CsvRecord record in batch.Records)
                 {
-                    rows.Read(record, values, out string key, out DateTimeOffset? time, out string? label);
-                    writer.Add(key, time, label, values);
+                    identity.Read(record, out string key, out DateTimeOffset? time, out string? label);
+                    encoder.Apply(record.Fields, values);
+                    counts.Observe(record.Fields, values);
+                    bool? held = null;
+                    if (holdout is not null)
+                    {
+                        held = row < holdout.Count
+                            ? holdout[row]
+                            : throw new InvalidOperationException($"The holdout has {holdout.Count} rows; record {record.Number} is row {row + 1}.");
+                    }
+
+                    writer.Add(key, time, label, values, held);
+                    row++;
                     if (writer.IsRowGroupFull)
                     {
                         await writer.FlushAsync(cancellationToken);
@@ -77,53 +108,16 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
                 }
             }
 
+            if (holdout is not null && row != holdout.Count)
+            {
+                throw new InvalidOperationException($"The holdout has {holdout.Count} rows, the data {row}.");
+            }
+
             await writer.CompleteAsync(cancellationToken);
         }
 
-        return writer;
-    }
-
-    /// <summary>The column positions of one header, resolved once.</summary>
-    private sealed class RowReader(IReadOnlyList<string> header, FittedFeatureSet features, FeatureSetSource source)
-    {
-        private readonly FeatureRowEncoder encoder = features.Bind(header);
-        private readonly int key = source.GeneratedKey ? -1 : IndexOf(header, source.EntityKey, "entity key");
-        private readonly int time = source.EventTime is null ? -1 : IndexOf(header, source.EventTime, "event time");
-        private readonly int label = source.Target is null ? -1 : IndexOf(header, source.Target, "target");
-
-        public void Read(CsvRecord record, double[] values, out string key, out DateTimeOffset? time, out string? label)
-        {
-            IReadOnlyList<string> fields = record.Fields;
-            key = this.key < 0 ? record.Number.ToString(CultureInfo.InvariantCulture) : fields[this.key];
-            if (MissingValues.IsMissing(key))
-            {
-                throw new InvalidDataException($"Record {record.Number} has no value in the entity key column '{source.EntityKey}'.");
-            }
-
-            time = null;
-            if (this.time >= 0)
-            {
-                time = ValueParsing.TryDateTime(fields[this.time], out DateTime utc)
-                    ? new DateTimeOffset(utc, TimeSpan.Zero)
-                    : throw new InvalidDataException(
-                        $"Record {record.Number} has '{fields[this.time]}' in the event time column '{source.EventTime}', not an ISO 8601 date-time.");
-            }
-
-            label = this.label < 0 || MissingValues.IsMissing(fields[this.label]) ? null : fields[this.label];
-            try
-            {
-                this.encoder.Apply(fields, values);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new InvalidDataException($"Record {record.Number}: {ex.Message}", ex);
-            }
-        }
-
-        private static int IndexOf(IReadOnlyList<string> header, string column, string role)
-        {
-            int index = header.ToList().IndexOf(column);
-            return index >= 0 ? index : throw new ArgumentException($"The {role} column '{column}' is not in the data's header.", nameof(header));
-        }
+        ChangeGuard rule = guard ?? new ChangeGuard();
+        EngineeringReport report = counts?.Finish() ?? new EngineeringReport(0, rule.MaxShare, rule.Action, [], []);
+        return new FeatureSetWrite(writer, features, report);
     }
 }

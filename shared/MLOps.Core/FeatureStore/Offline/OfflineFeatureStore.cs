@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MLOps.Core.Serialization;
 using MLOps.Core.Storage;
 
 namespace MLOps.Core.FeatureStore.Offline;
@@ -17,7 +19,12 @@ public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider ti
 {
     private const int CommitAttempts = 50;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The version records' JSON: enums by name, numbers finite or null.</summary>
+    public static JsonSerializerOptions Json { get; } = FiniteJson.AddTo(new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    });
 
     public OfflineFeatureStore(BlobServiceClient blobs)
         : this(blobs, TimeProvider.System)
@@ -169,5 +176,7 @@ public sealed class OfflineFeatureStore(BlobServiceClient blobs, TimeProvider ti
         ProfileBlob = provenance.ProfileBlob,
         QualityReportBlob = provenance.QualityReportBlob,
         CreatedAt = now,
+        Split = staged.Split,
+        Fitted = staged.Fitted,
     };
 }

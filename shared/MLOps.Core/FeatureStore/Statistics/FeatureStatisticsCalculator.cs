@@ -13,7 +13,9 @@ namespace MLOps.Core.FeatureStore;
 /// one copy), because AUC and quantile bins need the whole column. IV uses quantile bins (deciles) for every
 /// feature: a 0/1 indicator's decile edges collapse to one edge, which is exactly its two categories, so no
 /// separate categorical path is needed. Labels are raw strings; an event is label == PositiveClass (ordinal).
-/// Multiclass without a positive class averages the one-vs-rest separation and IV over the classes.
+/// Multiclass without a positive class averages the one-vs-rest separation and IV over the classes. In a version
+/// that records a holdout split, the label-based scores (AUC, IV, correlation) use the training rows only, so a
+/// feature chosen by its rank has not been chosen by the holdout; missing share and PSI describe every row.
 /// </remarks>
 public sealed class FeatureStatisticsCalculator(int bins = FeatureStatisticsCalculator.DefaultBins)
 {
@@ -43,12 +45,12 @@ public sealed class FeatureStatisticsCalculator(int bins = FeatureStatisticsCalc
             throw new ArgumentException("Give both the previous version and its frames, or neither.", nameof(previousFrames));
         }
 
-        (double[][] columns, List<string?> labels) = await CollectAsync(version, frames, needLabels: true, cancellationToken);
+        (double[][] columns, List<string?> labels, List<bool> holdout) = await CollectAsync(version, frames, needLabels: true, cancellationToken);
         Dictionary<string, double[]>? before = null;
         if (previous is not null)
         {
             string[] shared = [.. version.Features.Intersect(previous.Features, StringComparer.Ordinal)];
-            (double[][] previousColumns, _) = await CollectAsync(previous with { Features = shared }, previousFrames!, needLabels: false, cancellationToken);
+            (double[][] previousColumns, _, _) = await CollectAsync(previous with { Features = shared }, previousFrames!, needLabels: false, cancellationToken);
             before = shared.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => previousColumns[x.i], StringComparer.Ordinal);
         }
 
@@ -61,7 +63,7 @@ public sealed class FeatureStatisticsCalculator(int bins = FeatureStatisticsCalc
         for (int f = 0; f < version.Features.Count; f++)
         {
             double[] column = columns[f];
-            bool[] usable = [.. column.Select((v, r) => !double.IsNaN(v) && !string.IsNullOrEmpty(labels[r]))];
+            bool[] usable = [.. column.Select((v, r) => !double.IsNaN(v) && !string.IsNullOrEmpty(labels[r]) && !holdout[r])];
             Scores s = score(column, usable);
             double? psi = null;
             if (before?.GetValueOrDefault(version.Features[f]) is { } old && PresentValues(old) is { Length: > 0 } expected
@@ -156,11 +158,12 @@ public sealed class FeatureStatisticsCalculator(int bins = FeatureStatisticsCalc
         return [.. picked];
     }
 
-    private static async Task<(double[][] Columns, List<string?> Labels)> CollectAsync(
+    private static async Task<(double[][] Columns, List<string?> Labels, List<bool> Holdout)> CollectAsync(
         FeatureSetVersion version, IAsyncEnumerable<FeatureFrame> frames, bool needLabels, CancellationToken cancellationToken)
     {
         var columns = version.Features.Select(_ => new List<double>()).ToArray();
         var labels = new List<string?>();
+        var holdout = new List<bool>();
         await foreach (FeatureFrame frame in frames.WithCancellation(cancellationToken))
         {
             if (needLabels && frame.Labels is null)
@@ -183,10 +186,11 @@ public sealed class FeatureStatisticsCalculator(int bins = FeatureStatisticsCalc
             if (needLabels)
             {
                 labels.AddRange(frame.Labels!);
+                holdout.AddRange(frame.Holdout ?? Enumerable.Repeat(false, frame.Rows));
             }
         }
 
-        return ([.. columns.Select(c => c.ToArray())], labels);
+        return ([.. columns.Select(c => c.ToArray())], labels, holdout);
     }
 
     private sealed record Scores(double? Importance, double? Auc, double? Separation, double? Correlation, double? InformationValue);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Storage.Blobs;
+using MLOps.Core.Serialization;
 using MLOps.Core.Storage;
 
 namespace MLOps.Core.FeatureStore;
@@ -13,12 +14,11 @@ namespace MLOps.Core.FeatureStore;
 /// </summary>
 public sealed class FeatureStatisticsStore(BlobServiceClient blobs)
 {
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Json { get; } = FiniteJson.AddTo(new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    });
 
     public static string BlobName(string project, int version) => $"{project}/features/stats/{version:D6}.json";
 

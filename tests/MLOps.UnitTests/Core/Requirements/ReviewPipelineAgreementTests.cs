@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using MLOps.Core;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.DataEngineering.Validation;
+using MLOps.Core.FeatureStore;
 using MLOps.Core.Requirements;
 using MLOps.UnitTests.Core.DataEngineering;
 
@@ -12,7 +14,8 @@ namespace MLOps.UnitTests.Core.Requirements;
 /// <summary>
 /// The spec review and the data pipeline must agree on the same file: the review's verdict (FeasibilityChecker on
 /// the whole file as its sample) against the pipeline's steps run over the file as its activities run them
-/// (whole-file profile, DataContract rules in DataValidator, the cleaning pass, CleaningGuard). The bundled specs
+/// (whole-file profile, DataContract rules in DataValidator, then FeatureSetEngineering: the cleaning pass judged by
+/// CleaningGuard, the split, the fit and the engineering guard). The bundled specs
 /// pass on their data; each edit below breaks the contract in one way, and both must refuse it.
 /// </summary>
 public class ReviewPipelineAgreementTests
@@ -86,14 +89,27 @@ public class ReviewPipelineAgreementTests
             return (false, string.Join(" | ", quality.Results.Where(r => !r.Passed).Select(r => r.Describe())));
         }
 
-        CleaningRun cleaning = new DataCleaner(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column)).Start(profile.Columns.Select(c => c.Name).ToArray(), profile);
-        await foreach (CsvBatch batch in DataFiles.Batches(path))
+        // The pipeline's own build: clean (the change guard judges that pass), split, fit, encode (the engineering guard).
+        CleaningVerdict? guard = null;
+        try
         {
-            cleaning.Clean(batch);
+            await FeatureSetEngineering.WriteAsync(
+                spec,
+                profile.Columns.Select(c => c.Name).ToArray(),
+                DataFiles.Batches(path),
+                Stream.Null,
+                (cleaned, _) =>
+                {
+                    guard = CleaningGuard.Review(spec, cleaned);
+                    return guard.Passed ? Task.CompletedTask : throw new DataRejectedException(guard.DescribeFailures());
+                });
+        }
+        catch (Exception ex) when (ex is DataRejectedException or InvalidDataException)
+        {
+            return (false, ex.Message);
         }
 
-        CleaningVerdict guard = CleaningGuard.Review(spec, cleaning.Report);
-        return (guard.Passed, guard.Passed ? "accepted" : guard.DescribeFailures());
+        return (true, "accepted");
     }
 
     private static JsonObject Edit(JsonObject spec, string edit)

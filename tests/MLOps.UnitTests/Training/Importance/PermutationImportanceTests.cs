@@ -32,7 +32,7 @@ public class PermutationImportanceTests(ITestOutputHelper output)
     [Fact]
     public async Task Credit_importance_lists_every_feature_once()
     {
-        TrainTestSplit split = (await CreditTables.LoadAsync()).HoldoutByKey(5);
+        TrainTestSplit split = (await CreditTables.LoadAsync()).RecordedHoldout();
         TrainedModel model = ModelTrainer.Train(split.Train, Algorithm.LightGbm, ModelTrainerTests.Small, seed: 1);
 
         IReadOnlyList<FeatureImportance> ranked = PermutationImportance.Compute(model, split.Test, seed: 0, repeats: 1);

@@ -16,7 +16,7 @@ public class OnnxParityCheckerTests(ITestOutputHelper output)
     [Fact]
     public async Task A_model_with_a_tampered_weight_is_rejected_naming_the_difference_and_row()
     {
-        TrainTestSplit split = (await CreditTables.LoadAsync()).HoldoutByKey(5);
+        TrainTestSplit split = (await CreditTables.LoadAsync()).RecordedHoldout();
         TrainedModel model = ModelTrainer.Train(split.Train, Algorithm.LogisticRegression, seed: 1);
         byte[] onnx = OnnxModelExporter.Export(model);
 

@@ -132,7 +132,7 @@ public class CleaningGuardTests
     private static async Task<CleaningReport> CleanChurn(ProjectSpec spec)
     {
         DatasetProfile profile = await DataFiles.ProfileAsync(DataFiles.Churn);
-        CleaningRun run = new DataCleaner(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column)).Start(profile.Columns.Select(c => c.Name).ToArray(), profile);
+        CleaningRun run = Cleaner(spec).Start(profile.Columns.Select(c => c.Name).ToArray(), new Dictionary<string, string>());
         await foreach (CsvBatch batch in DataFiles.Batches(DataFiles.Churn))
         {
             run.Clean(batch);
@@ -143,13 +143,14 @@ public class CleaningGuardTests
 
     private static CleaningReport Clean(ProjectSpec spec, CsvBatch table)
     {
-        var profiler = new ColumnProfiler(table.Columns);
-        profiler.Add(table);
-        CleaningRun run = new DataCleaner(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column))
-            .Start(table.Columns, ColumnProfiler.Finish(profiler.ToPartial()));
+        CleaningRun run = Cleaner(spec).Start(table.Columns, new Dictionary<string, string>());
         run.Clean(table);
         return run.Report;
     }
+
+    /// <summary>The pipeline's cleaning pass as the guard judges it: everything but imputation.</summary>
+    private static DataCleaner Cleaner(ProjectSpec spec) =>
+        new(DataContract.CleaningPlan(spec.DataRules, spec.Target.Column) with { Imputations = [] });
 
     /// <summary>A classification spec over the given columns; one identity feature "f_{column}" per feature column.</summary>
     private static ProjectSpec Spec(IReadOnlyList<ColumnRule> columns, IReadOnlyList<string> features, string target = "y") => SpecFixtures.CreditSpec with

@@ -3,6 +3,7 @@ using MLOps.Core.DataEngineering;
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.DataEngineering.Profiling;
+using MLOps.Core.FeatureStore.Engineering;
 using MLOps.Core.Requirements;
 using MLOps.UnitTests.Core.Requirements;
 
@@ -28,14 +29,30 @@ public class CreditDataCleaningTests
         await using (var writer = new CsvRecordWriter(output, "\n", leaveOpen: true))
         {
             await writer.WriteRecordAsync(profile.Columns.Select(c => c.Name).ToArray());
-            report = await new DataCleaner(DataContract.CleaningPlan(rules, "Status")).CleanAsync(
+            CleaningPlan plan = DataContract.CleaningPlan(rules, "Status");
+            report = await new DataCleaner(plan).CleanAsync(
                 profile.Columns.Select(c => c.Name).ToArray(),
-                profile,
+                await FitOnAllRowsAsync(plan, profile.Columns.Select(c => c.Name).ToArray()),
                 DataFiles.Batches(DataFiles.CreditData, batchSize),
                 (batch, ct) => writer.WriteBatchAsync(batch, ct));
         }
 
         return (output.ToArray(), report);
+    }
+
+    /// <summary>The fills as the feature store fits them, here with every row a training row (no holdout).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> FitOnAllRowsAsync(CleaningPlan plan, string[] columns)
+    {
+        var training = new TrainingStatistics(columns, [], plan.Imputations);
+        await foreach (CsvBatch batch in DataFiles.Batches(DataFiles.CreditData))
+        {
+            foreach (CsvRecord record in batch.Records)
+            {
+                training.Add(record.Fields);
+            }
+        }
+
+        return FeatureEngineer.FitImputations(plan.Imputations, training).ToDictionary(f => f.Column, f => f.Fill, StringComparer.Ordinal);
     }
 
     [Fact]

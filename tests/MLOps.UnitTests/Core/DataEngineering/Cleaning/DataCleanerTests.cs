@@ -1,6 +1,5 @@
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
-using MLOps.Core.DataEngineering.Profiling;
 using MLOps.Core.DataEngineering.Validation;
 
 namespace MLOps.UnitTests.Core.DataEngineering.Cleaning;
@@ -39,17 +38,13 @@ public class DataCleanerTests
         ],
     };
 
-    private static DatasetProfile Profile(CsvBatch batch)
-    {
-        var profiler = new ColumnProfiler(batch.Columns);
-        profiler.Add(batch);
-        return ColumnProfiler.Finish(profiler.ToPartial());
-    }
+    /// <summary>The fills the feature store fits on these rows (FeatureEngineerTests checks that fitting).</summary>
+    private static readonly Dictionary<string, string> Fills = new() { ["income"] = "80", ["home"] = "rent", ["age"] = "36" };
 
     [Fact]
     public void Every_action_on_a_handmade_table_is_applied_and_counted()
     {
-        CleaningRun run = new DataCleaner(Plan).Start(Columns, Profile(Table));
+        CleaningRun run = new DataCleaner(Plan).Start(Columns, Fills);
 
         CsvBatch cleaned = run.Clean(Table);
         CleaningReport report = run.Report;
@@ -101,7 +96,7 @@ public class DataCleanerTests
         {
             InvalidValues = [new InvalidValueRule(new AllowedValuesRule("state.allowed", "state", ["KS", "OH"]), InvalidValueAction.NullOut)],
         };
-        CleaningRun run = new DataCleaner(plan).Start(table.Columns, Profile(table));
+        CleaningRun run = new DataCleaner(plan).Start(table.Columns, new Dictionary<string, string>());
 
         CsvBatch cleaned = run.Clean(table);
 
@@ -120,7 +115,7 @@ public class DataCleanerTests
     {
         CsvBatch table = DataFiles.Table(["label", "x"], ["yes", "1"], ["YES", "2"], ["Yes", ""]);
         var plan = new CleaningPlan { Normalise = [new NormaliseRule("label", ["yes", "no"])] };
-        CleaningRun run = new DataCleaner(plan).Start(table.Columns, Profile(table));
+        CleaningRun run = new DataCleaner(plan).Start(table.Columns, new Dictionary<string, string>());
 
         run.Clean(table);
 
@@ -137,7 +132,7 @@ public class DataCleanerTests
             InvalidValues = [new InvalidValueRule(new RangeRule("v", "v", 0, 4), InvalidValueAction.Clip)],
             Imputations = [new ImputeRule("v", ImputeStrategy.Constant, "-1")],
         };
-        CleaningRun run = new DataCleaner(plan).Start(["v"], Profile(table));
+        CleaningRun run = new DataCleaner(plan).Start(["v"], new Dictionary<string, string>());
 
         Assert.Equal(["4", "-1", "-1", "0"], run.Clean(table).Records.Select(r => r.Fields[0]));
         Assert.Equal(new ColumnCleaning("v", 3, 0, 1, 2, 2, "-1", 0, false, null), run.Report.Find("v"));
@@ -154,9 +149,10 @@ public class DataCleanerTests
         {
             InvalidValues = [new InvalidValueRule(new MinRowCountRule("n", 1), InvalidValueAction.DropRow)],
         }));
-        Assert.Throws<InvalidOperationException>(() => new DataCleaner(new CleaningPlan
+        ArgumentException noFill = Assert.Throws<ArgumentException>(() => new DataCleaner(new CleaningPlan
         {
             Imputations = [new ImputeRule("home", ImputeStrategy.Median)],
-        }).Start(Columns, Profile(Table)));
+        }).Start(Columns, new Dictionary<string, string>()));
+        Assert.Contains("'home'", noFill.Message, StringComparison.Ordinal);
     }
 }

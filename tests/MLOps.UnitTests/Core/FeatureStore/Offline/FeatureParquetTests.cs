@@ -77,6 +77,22 @@ public class FeatureParquetTests
     }
 
     [Fact]
+    public async Task The_holdout_column_round_trips_and_a_table_without_it_reads_back_without_flags()
+    {
+        FeatureTableSchema table = Table with { HasHoldout = true };
+        FeatureFrame frame = Frame(300) with { Holdout = [.. Enumerable.Range(0, 300).Select(i => i % 7 == 3)] };
+
+        List<FeatureFrame> frames = await ReadAsync(await WriteAsync(table, frame, 128));
+        List<FeatureFrame> without = await ReadAsync(await WriteAsync(Table, frame, 128));
+
+        Assert.Equal(frame.Holdout, frames.SelectMany(f => f.Holdout!));
+        Assert.Equal(["x", "y_a"], frames[0].Features.Select(f => f.Name));
+        Assert.Equal(frame.Features[0].Values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), frames.SelectMany(f => f.Features[0].Values).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(without, f => Assert.Null(f.Holdout));
+        Assert.Throws<ArgumentException>(() => new FeatureTableSchema("k", null, null, [FeatureTableSchema.HoldoutColumn], HasHoldout: true).Check());
+    }
+
+    [Fact]
     public async Task A_table_without_time_or_label_reads_back_without_them()
     {
         var table = new FeatureTableSchema("id", null, null, ["x"]);

@@ -77,6 +77,24 @@ public sealed class FeatureStatisticsCalculatorTests
     }
 
     [Fact]
+    public async Task Label_based_scores_leave_the_holdout_out_and_missing_share_counts_every_row()
+    {
+        FeatureSetVersion version = Versions.Of("p", 1, "x");
+        FeatureFrame frame = new(
+            ["a", "b", "c", "d", "e", "f"],
+            null,
+            ["good", "good", "bad", "bad", "good", "good"],
+            [new FeatureColumn("x", [1, 2, 3, 4, 5, double.NaN])],
+            [false, false, false, false, true, true]);
+
+        FeatureStatistic x = Assert.Single((await new FeatureStatisticsCalculator().ComputeAsync(version, One(frame), ModelTask.BinaryClassification, "bad")).Features);
+
+        // Training rows only: bad 3, 4 above good 1, 2 → AUC 1 (with the holdout's good 5 it would be 0.75).
+        Assert.Equal((1.0, 4L), (x.Auc!.Value, x.Observations));
+        Assert.Equal(1 / 6.0, x.MissingShare, 12);
+    }
+
+    [Fact]
     public async Task Undefined_importance_ranks_last_and_missing_labels_are_dropped()
     {
         FeatureSetVersion version = Versions.Of("p", 1, "constant", "allmissing", "useful");
