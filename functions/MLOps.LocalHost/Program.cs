@@ -33,6 +33,6 @@ if (!demo)
 }
 
 await app.StartAsync();
-int exitCode = await new LifecycleDemo(new Uri(url), RepositoryRoot.Find(), azurite.ConnectionString, Console.Out).RunAsync();
+int exitCode = await new LifecycleDemo(new Uri(url), RepositoryRoot.Find(), Console.Out).RunAsync();
 await app.StopAsync();
 return exitCode;

@@ -113,7 +113,6 @@ public class NewUserPathTests(PlatformFixture platform, Xunit.Abstractions.ITest
             ($"{prefix}/feature-sets/9/quality", "no feature-set version '9'"),
             ($"{prefix}/runs/nope/roc", "no run 'nope'"),
             ($"{prefix}/models/{project}/versions/7/card", "no version 7"),
-            ($"{prefix}/feature-sets/1/..%2F..%2Fprojects", "the reports are quality, cleaning, profile"),
             ($"api/projects/nobody-here/reports/design", "'nobody-here' is not registered"),
         })
         {
@@ -121,6 +120,14 @@ public class NewUserPathTests(PlatformFixture platform, Xunit.Abstractions.ITest
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Contains(fragment, Json(text).GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
+
+        // A path smuggled into the report name is refused at the door, before any handler: 400 naming the value.
+        (HttpResponseMessage traversal, string refusal) = await this.GetAsync($"{prefix}/feature-sets/1/..%2F..%2Fprojects");
+        Assert.Equal(HttpStatusCode.BadRequest, traversal.StatusCode);
+        Assert.Contains("report:", Json(refusal).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        (HttpResponseMessage unknown, string unknownText) = await this.GetAsync($"{prefix}/feature-sets/1/lineage");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("the reports are quality, cleaning, profile", Json(unknownText).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotAcceptable, (await this.GetAsync($"{prefix}/runs/{runId}/roc.md")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await this.SendAsync(HttpMethod.Get, $"{prefix}/design", null)).StatusCode);

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Storage.Blobs;
-using MLOps.Core.Landing;
-using MLOps.Core.Storage;
 
 namespace MLOps.LocalHost.Demo;
 
@@ -12,12 +9,13 @@ namespace MLOps.LocalHost.Demo;
 /// The end-to-end demo the README's run command starts: drives the running host over real HTTP the way a user
 /// would, printing progress, and fails loudly if any step does not do what it should.
 /// </summary>
-public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string storageConnectionString, TextWriter output)
+public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter output)
 {
     private const string AdminKey = "dev-admin-key";
     private const string OperationsKey = "dev-operations-key";
     private const string ModelRiskKey = "dev-model-risk-key";
     private const string DataScientistKey = "dev-data-scientist-key";
+    private const string DataEngineerKey = "dev-data-engineer-key";
 
     private const string Project = "credit-scoring";
 
@@ -33,8 +31,9 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
         {
             await this.CheckHealthAsync(http);
             await this.RunDiagnosticsAsync(http);
+            string? landedRun = await this.UploadCreditDataAsync(http);
             await this.RegisterCreditProjectAsync(http);
-            await this.IngestCreditDataAsync(http);
+            await this.IngestCreditDataAsync(http, landedRun);
             await this.RunExperimentAsync(http);
             await this.VerifyAuditAsync(http);
             output.WriteLine($"Demo finished in {total.Elapsed.TotalSeconds:F1} s.");
@@ -51,12 +50,12 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
     {
         HttpResponseMessage health = await http.GetAsync(new Uri("api/health", UriKind.Relative));
         Expect(health.StatusCode == HttpStatusCode.OK, $"health check answered {health.StatusCode}");
-        output.WriteLine($"[1/6] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
+        output.WriteLine($"[1/7] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
     }
 
     private async Task RunDiagnosticsAsync(HttpClient http)
     {
-        output.WriteLine("[2/6] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
+        output.WriteLine("[2/7] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
         JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/diagnostics", AdminKey,
             new { steps = 3, stepDelayMilliseconds = 200, fanOut = 200, awaitApproval = true }, HttpStatusCode.Accepted);
         string id = started.GetProperty("id").GetString()!;
@@ -77,16 +76,33 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             $"{report.GetProperty("approval").GetProperty("approvedBy").GetString()}.");
     }
 
+    /// <summary>Lands the data over HTTP; before any spec is registered it waits, on a later demo run it has its run already.</summary>
+    private async Task<string?> UploadCreditDataAsync(HttpClient http)
+    {
+        output.WriteLine("[3/7] Landing: PUT /api/projects/credit-scoring/landing/credit_data.csv (the file's bytes, streamed; no storage SDK).");
+        using var upload = new ByteArrayContent(await File.ReadAllBytesAsync(this.DataFile));
+        upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        (HttpStatusCode landed, JsonElement answer) = await SendAsync(http, HttpMethod.Put, $"api/projects/{Project}/landing/credit_data.csv", DataEngineerKey, upload);
+        if (landed is HttpStatusCode.Created or HttpStatusCode.Accepted)
+        {
+            output.WriteLine($"      landed {answer.GetProperty("blob").GetString()} ({answer.GetProperty("bytes").GetInt64():N0} bytes, sha256 {answer.GetProperty("sha256").GetString()![..16]}...): " +
+                $"{answer.GetProperty("state").GetString()}{(answer.GetProperty("reason").GetString() is { } why ? $" ({why})" : string.Empty)}");
+            return answer.GetProperty("pipeline") is { ValueKind: JsonValueKind.Object } pipeline ? pipeline.GetProperty("id").GetString() : null;
+        }
+
+        // Landed files are never overwritten: on a second demo run, follow the run the first upload started.
+        Expect(landed == HttpStatusCode.Conflict, $"upload answered {(int)landed}: {answer}");
+        output.WriteLine("      credit_data.csv landed on an earlier run (409: landed files are never overwritten).");
+        return await LandedRunAsync(http);
+    }
+
     private async Task RegisterCreditProjectAsync(HttpClient http)
     {
-        output.WriteLine($"[3/6] Requirements: submitting shared/specs/credit-scoring.json with credit_data.csv as its feasibility sample.");
-        BlobContainerClient samples = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Samples);
-        await samples.CreateIfNotExistsAsync();
-        await samples.GetBlobClient($"{Project}/credit_data.csv").UploadAsync(this.DataFile, overwrite: true);
+        output.WriteLine($"[4/7] Requirements: submitting shared/specs/credit-scoring.json with the landed credit_data.csv as its feasibility sample.");
         string spec = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, "shared", "specs", "credit-scoring.json"));
         using var content = new StringContent(spec, System.Text.Encoding.UTF8, "application/json");
         (HttpStatusCode status, JsonElement started) = await SendAsync(
-            http, HttpMethod.Post, $"api/projects/{Project}/spec?sample=samples/{Project}/credit_data.csv", AdminKey, content);
+            http, HttpMethod.Post, $"api/projects/{Project}/spec?sample=landing/{Project}/credit_data.csv", AdminKey, content);
         if (status == HttpStatusCode.Accepted)
         {
             JsonElement done = await this.WaitAsync(http, started.GetProperty("id").GetString()!, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
@@ -107,16 +123,11 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             $"design document at GET /api/projects/{Project}/design");
     }
 
-    private async Task IngestCreditDataAsync(HttpClient http)
+    private async Task IngestCreditDataAsync(HttpClient http, string? landedRun)
     {
-        string file = Path.Combine(repositoryRoot, "shared", "data", "credit_data.csv");
-        output.WriteLine("[4/6] Data engineering: landing credit_data.csv in blob storage starts the data pipeline.");
-        BlobContainerClient landing = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(BlobContainers.Landing);
-        await landing.CreateIfNotExistsAsync();
-        BlobClient blob = landing.GetBlobClient($"{Project}/credit_data.csv");
-        Azure.Response<Azure.Storage.Blobs.Models.BlobContentInfo> uploaded = await blob.UploadAsync(file, overwrite: true);
-        string id = new LandingBlob(BlobContainers.Landing, blob.Name, uploaded.Value.ETag.ToString()).PipelineInstanceId();
-        output.WriteLine($"      uploaded {new FileInfo(file).Length:N0} bytes; the watcher starts instance {id}");
+        output.WriteLine("[5/7] Data engineering: the registered spec released the waiting file into the data pipeline.");
+        string id = landedRun ?? await LandedRunAsync(http);
+        output.WriteLine($"      pipeline {id} (GET /api/projects/{Project}/landing lists it)");
 
         JsonElement done = await this.WaitAsync(http, id, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
         Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", "data engineering failed: " + done);
@@ -137,6 +148,9 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
             $"{published.GetProperty("warnings").GetArrayLength()} change-guard warning(s); report snapshots/{published.GetProperty("cleaningReportHtmlBlob").GetString()}");
         output.WriteLine($"      feature set v{version.GetProperty("version").GetInt32()} ({(published.GetProperty("created").GetBoolean() ? "new" : "same content as before, no new version")}): " +
             $"{version.GetProperty("rows").GetInt64():N0} rows x {version.GetProperty("features").GetArrayLength()} features, sha256 {version.GetProperty("sha256").GetString()![..16]}...");
+        JsonElement split = version.GetProperty("split");
+        output.WriteLine($"      holdout split recorded in the feature set: {split.GetProperty("strategy").GetString()} {split.GetProperty("fraction").GetDouble():P0} (seed {split.GetProperty("seed").GetInt32()}), " +
+            $"{split.GetProperty("holdoutRows").GetInt64():N0} of {split.GetProperty("labelledRows").GetInt64():N0} rows held out; fills, means and categories fitted on the training rows only");
         JsonElement consistency = result.GetProperty("consistency");
         output.WriteLine($"      online store: {result.GetProperty("online").GetProperty("written").GetInt64():N0} rows written; consistency check {consistency.GetProperty("matched").GetInt32()}/{consistency.GetProperty("sampled").GetInt32()} sampled keys equal offline");
         output.WriteLine($"      strongest features: {string.Join(", ", result.GetProperty("statistics").GetProperty("topFeatures").EnumerateArray().Select(f => f.GetString()))}");
@@ -152,7 +166,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
 
     private async Task RunExperimentAsync(HttpClient http)
     {
-        output.WriteLine("[5/6] Experiment: 24 trials over logistic regression, FastTree and LightGBM, by grid, random, Bayesian (TPE) and genetic search, 3-fold CV.");
+        output.WriteLine("[6/7] Experiment: 24 trials over logistic regression, FastTree and LightGBM, by grid, random, Bayesian (TPE) and genetic search, 3-fold CV.");
         JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/experiment", DataScientistKey, ExperimentDemo.Request(Project), HttpStatusCode.Accepted);
         JsonElement done = await this.WaitAsync(http, started.GetProperty("id").GetString()!, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
         Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", "experiment failed: " + done);
@@ -168,15 +182,39 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, string sto
         output.WriteLine($"      best run {report.GetProperty("bestRunId").GetString()}: {candidate.GetProperty("algorithm").GetString()}, holdout AUC " +
             $"{candidate.GetProperty("holdoutMetrics").GetProperty("Auc").GetDouble():F4} (gate met: {candidate.GetProperty("meetsAcceptance").GetBoolean()}), " +
             $"ONNX parity max |Δ| {candidate.GetProperty("parityMaxDifference").GetDouble():E1} on {candidate.GetProperty("parityProvider").GetString()}");
+        JsonElement holdout = candidate.GetProperty("holdoutMetrics");
+        output.WriteLine($"      holdout PR-AUC {holdout.GetProperty("PrAuc").GetDouble():F4}; decision threshold {candidate.GetProperty("threshold").GetProperty("threshold").GetDouble():F4} " +
+            $"(chosen on validation rows, never the holdout)");
         output.WriteLine($"      registered {registered.GetProperty("uri").GetString()} as '{registered.GetProperty("alias").GetString()}', " +
             $"MLflow ONNX directory + model card at {registered.GetProperty("artifactPrefix").GetString()}");
+        output.WriteLine($"      reports: GET /api/projects/{Project}/reports/models/{registered.GetProperty("model").GetString()}/versions/{registered.GetProperty("version").GetInt32()}/card.html, " +
+            $"…/reports/runs/{report.GetProperty("bestRunId").GetString()}/roc.svg, …/reports/feature-sets/latest/quality.html");
     }
 
     private async Task VerifyAuditAsync(HttpClient http)
     {
         JsonElement verification = await SendAsync(http, HttpMethod.Get, "api/audit/verify", ModelRiskKey, null, HttpStatusCode.OK);
         Expect(verification.GetProperty("intact").GetBoolean(), "audit chain is broken: " + verification);
-        output.WriteLine($"[6/6] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
+        output.WriteLine($"[7/7] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
+    }
+
+    /// <summary>The data pipeline run of the landed credit_data.csv, once the landing listing names it.</summary>
+    private static async Task<string> LandedRunAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < StepTimeout)
+        {
+            JsonElement files = await SendAsync(http, HttpMethod.Get, $"api/projects/{Project}/landing", OperationsKey, null, HttpStatusCode.OK);
+            if (files.EnumerateArray().FirstOrDefault(f => f.GetProperty("file").GetString() == "credit_data.csv") is { ValueKind: JsonValueKind.Object } file
+                && file.GetProperty("instanceId").GetString() is { } id)
+            {
+                return id;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("the landed credit_data.csv was not started within the step timeout");
     }
 
     private async Task<JsonElement> WaitAsync(HttpClient http, string id, Func<JsonElement, bool> until)

@@ -25,6 +25,6 @@ public sealed class RequestGate(RequestGuard guard)
         }
 
         IReadOnlyList<string> problems = RequestValues.Problems(routeValues, request.Query);
-        return problems.Count == 0 ? null : Problems.BadRequest("Some route or query values are not valid.", problems);
+        return problems.Count == 0 ? null : Problems.BadRequest($"Some route or query values are not valid: {string.Join("; ", problems)}.", problems);
     }
 }

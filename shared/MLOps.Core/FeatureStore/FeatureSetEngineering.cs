@@ -98,10 +98,15 @@ public static class FeatureSetEngineering
         return written with { Split = split, Cleaning = Merge(cleaning.Report, imputing.Report) };
     }
 
-    /// <summary>The cleaning pass's report with the imputation pass's counts and fills.</summary>
+    /// <summary>
+    /// The cleaning pass's report with the imputation pass's counts and fills, and the column's state after
+    /// imputation (what is still missing, whether it is constant): the rows as they were written.
+    /// </summary>
     private static CleaningReport Merge(CleaningReport cleaned, CleaningReport imputed) => cleaned with
     {
-        Columns = [.. cleaned.Columns.Select(c => imputed.Find(c.Column) is { } i ? c with { Imputed = i.Imputed, FillValue = i.FillValue } : c)],
+        Columns = [.. cleaned.Columns.Select(c => imputed.Find(c.Column) is { } i
+            ? c with { Imputed = i.Imputed, FillValue = i.FillValue, MissingAfter = i.MissingAfter, Constant = i.Constant, ConstantValue = i.ConstantValue }
+            : c)],
     };
 
     private static async IAsyncEnumerable<CsvBatch> Impute(
