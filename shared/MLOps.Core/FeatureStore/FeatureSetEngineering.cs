@@ -94,7 +94,7 @@ public static class FeatureSetEngineering
         // Pass 3: impute with the fitted fills, encode, write.
         CleaningRun imputing = new DataCleaner(new CleaningPlan { Imputations = plan.Imputations }).Start(columns, fitted.Fills);
         FeatureSetWrite written = await FeatureSetBuilder.WriteAsync(
-            output, Impute(stage.ReadAsync(cancellationToken), imputing, cancellationToken), fitted, source, rowGroupSize, holdout, spec.DataRules.ChangeGuard, cancellationToken);
+            output, Impute(stage.ReadAsync(cancellationToken), imputing, cancellationToken), fitted, source, rowGroupSize, holdout, spec.DataRules, cancellationToken);
         return written with { Split = split, Cleaning = Merge(cleaning.Report, imputing.Report) };
     }
 
