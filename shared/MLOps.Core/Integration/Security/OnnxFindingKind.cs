@@ -27,6 +27,6 @@ public enum OnnxFindingKind
     /// <summary>An opset version outside the vetted range of its domain.</summary>
     OpsetOutOfRange,
 
-    /// <summary>Nodes use the standard domain but the model imports no ai.onnx opset.</summary>
+    /// <summary>The model imports no opset, or nodes use a domain it imports no opset of.</summary>
     MissingOpset,
 }

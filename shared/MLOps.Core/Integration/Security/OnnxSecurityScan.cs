@@ -88,9 +88,18 @@ public static class OnnxSecurityScan
                 $"{custom.Count()} node(s) run operator '{op}' of domain '{domain}'{local}, which is not allowed."));
         }
 
-        if (facts.Nodes.Any(n => Normalise(n.Domain) == StandardDomain) && !facts.Opsets.Any(o => Normalise(o.Domain) == StandardDomain))
+        // ONNX requires an opset import for every domain a node uses; a model without any cannot bind an operator.
+        var imported = facts.Opsets.Select(o => Normalise(o.Domain)).ToHashSet(StringComparer.Ordinal);
+        if (imported.Count == 0)
         {
-            findings.Add(new OnnxFinding(OnnxFindingKind.MissingOpset, "opset_import", "nodes use the standard ai.onnx operators but the model imports no ai.onnx opset."));
+            findings.Add(new OnnxFinding(OnnxFindingKind.MissingOpset, "opset_import", "the model imports no opset, so none of its operators is defined."));
+        }
+        else
+        {
+            foreach (var unbound in facts.Nodes.Where(n => allowed.Contains(Normalise(n.Domain)) && !imported.Contains(Normalise(n.Domain))).GroupBy(n => Normalise(n.Domain)))
+            {
+                findings.Add(new OnnxFinding(OnnxFindingKind.MissingOpset, unbound.First().Where, $"{unbound.Count()} node(s) use domain '{unbound.Key}' but the model imports no opset of it."));
+            }
         }
 
         foreach ((string name, string where, IReadOnlyList<string> locations, bool declared) in facts.ExternalTensors)
