@@ -73,17 +73,10 @@ public sealed record IntegrationCheckOptions
         return attribute.MaxDifference ?? this.FairnessMaxDifference;
     }
 
-    public double RobustnessNoiseScaleFor(ProjectSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        return spec.Robustness?.NoiseScale ?? this.RobustnessNoiseScale;
-    }
+    /// <param name="robustness">The spec's (or the registered gates') robustness settings; null takes the defaults.</param>
+    public double RobustnessNoiseScaleFor(RobustnessSpec? robustness) => robustness?.NoiseScale ?? this.RobustnessNoiseScale;
 
-    public double RobustnessMaxFlipShareFor(ProjectSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        return spec.Robustness?.MaxFlipShare ?? this.RobustnessMaxFlipShare;
-    }
+    public double RobustnessMaxFlipShareFor(RobustnessSpec? robustness) => robustness?.MaxFlipShare ?? this.RobustnessMaxFlipShare;
 
     /// <summary>The problems of these options, each naming its setting; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MLOps.Core;
 using MLOps.Core.Integration;
 using MLOps.Core.Integration.Security;
 using MLOps.Core.Requirements;
@@ -61,7 +65,24 @@ public sealed class IntegrationCheckOptionsTests
 
         Assert.Equal(0.1, options.FairnessBoundFor(new SensitiveAttribute { Column = "Age" }));
         Assert.Equal(0.02, options.FairnessBoundFor(new SensitiveAttribute { Column = "Age", MaxDifference = 0.02 }));
-        Assert.Equal((0.01, 0.05), (options.RobustnessNoiseScaleFor(plain), options.RobustnessMaxFlipShareFor(plain)));
-        Assert.Equal((0.05, 0.05), (options.RobustnessNoiseScaleFor(own), options.RobustnessMaxFlipShareFor(own)));
+        Assert.Equal((0.01, 0.05), (options.RobustnessNoiseScaleFor(plain.Robustness), options.RobustnessMaxFlipShareFor(plain.Robustness)));
+        Assert.Equal((0.05, 0.05), (options.RobustnessNoiseScaleFor(own.Robustness), options.RobustnessMaxFlipShareFor(own.Robustness)));
+        Assert.Equal(own.Robustness, ProjectGates.From(own).Robustness);
+    }
+
+    [Fact]
+    public void The_options_bind_from_their_section_and_bad_values_are_refused_by_name()
+    {
+        static IntegrationCheckOptions Read(Dictionary<string, string?> settings) => new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddMLOpsCore()
+            .BuildServiceProvider()
+            .GetRequiredService<IOptions<IntegrationCheckOptions>>().Value;
+
+        IntegrationCheckOptions bound = Read(new() { ["IntegrationChecks:FairnessMaxDifference"] = "0.05", ["IntegrationChecks:Onnx:MaxOnnxOpset"] = "23" });
+        OptionsValidationException refused = Assert.Throws<OptionsValidationException>(() => Read(new() { ["IntegrationChecks:RobustnessMaxFlipShare"] = "1.5" }));
+
+        Assert.Equal((0.05, 23L, 0.01), (bound.FairnessMaxDifference, bound.Onnx.MaxOnnxOpset, bound.RobustnessNoiseScale));
+        Assert.Contains("RobustnessMaxFlipShare must lie in [0, 1], not 1.5.", refused.Message, StringComparison.Ordinal);
     }
 }

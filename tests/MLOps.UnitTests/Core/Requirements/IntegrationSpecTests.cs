@@ -39,6 +39,7 @@ public sealed class IntegrationSpecTests
         Assert.True(SchemaAccepts(spec));
         Assert.True(SchemaAccepts(JsonNode.Parse(ProjectSpecJson.Serialize(read))!));
         Assert.True(SchemaAccepts(With(null, """{ "maxFlipShare": 0 }""")));
+        Assert.Contains("Largest demographic-parity and equal-opportunity difference: 0.05.", DesignDocument.Render(read), StringComparison.Ordinal);
         string canonical = ProjectSpecJson.Serialize(SpecFixtures.CreditSpec);
         Assert.DoesNotContain("robustness", canonical, StringComparison.Ordinal);
         Assert.DoesNotContain("maxDifference", canonical, StringComparison.Ordinal);
