@@ -3,6 +3,7 @@ using MLOps.Activities.DataEngineering;
 using MLOps.Activities.Diagnostics;
 using MLOps.Activities.Experiments;
 using MLOps.Activities.FeatureStore;
+using MLOps.Activities.Integration;
 using MLOps.Activities.Platform;
 using MLOps.Activities.Requirements;
 
@@ -24,6 +25,7 @@ public static class MLOpsTasks
             .AddOrchestrator<ExperimentOrchestrator>()
             .AddOrchestrator<HyperparameterSearchOrchestrator>()
             .AddOrchestrator<ReproduceRunOrchestrator>()
+            .AddOrchestrator<ContinuousIntegrationOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
@@ -45,6 +47,15 @@ public static class MLOpsTasks
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()
             .AddActivity<WriteDesignDocumentActivity>()
-            .AddActivity<RegisterProjectActivity>();
+            .AddActivity<RegisterProjectActivity>()
+            .AddActivity<ScanOnnxActivity>()
+            .AddActivity<CheckInputSchemaActivity>()
+            .AddActivity<CheckFeatureSkewActivity>()
+            .AddActivity<CheckQualityActivity>()
+            .AddActivity<CheckParityActivity>()
+            .AddActivity<CheckLatencyActivity>()
+            .AddActivity<CheckFairnessActivity>()
+            .AddActivity<CheckRobustnessActivity>()
+            .AddActivity<RecordBuildActivity>();
     }
 }
