@@ -15,10 +15,10 @@ public static class OnnxParityChecker
 {
     public const double DefaultTolerance = 1e-5;
 
-    public static ParityReport Check(TrainedModel model, byte[] onnx, TrainingTable holdout, double tolerance = DefaultTolerance, bool preferCuda = true)
+    public static ParityReport Check(TrainedModel model, byte[] onnx, TrainingTable holdout, double tolerance = DefaultTolerance)
     {
         float[][] expected = model.Predict(holdout);
-        using OnnxSession session = OnnxSessionFactory.Create(onnx, preferCuda);
+        using OnnxSession session = OnnxSessionFactory.Create(onnx);
         float[][] actual;
         try
         {
