@@ -29,6 +29,7 @@ public static class WorkerApp
         services.AddOptions<PackageTrustOptions>().BindConfiguration(PackageTrustOptions.SectionName);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         services.AddMetrics();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton(sp => Verifier(sp.GetRequiredService<IOptions<PackageTrustOptions>>().Value));
         services.AddSingleton<PackageReader>();

@@ -25,6 +25,7 @@ public sealed class LocalWorkers(
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly CancellationTokenSource stopping = new();
     private Task joining = Task.CompletedTask;
+    private int disposed;
 
     /// <summary>The processes started (for tests and diagnostics).</summary>
     public IReadOnlyList<LocalWorkerProcess> Processes => this.processes;
@@ -87,6 +88,12 @@ public sealed class LocalWorkers(
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as a hosted service: the container may dispose it twice.
+        if (Interlocked.Exchange(ref this.disposed, 1) == 1)
+        {
+            return;
+        }
+
         await this.StopAsync(CancellationToken.None);
         this.http.Dispose();
         this.stopping.Dispose();

@@ -9,10 +9,17 @@ namespace MLOps.OnnxWorker.Hosting;
 /// once the host has started, not ready as soon as it stops, and unloads every model (in-flight requests finish).
 /// </summary>
 public sealed class WorkerStartup(
-    ExecutionProvider provider, WorkerMetrics metrics, ModelRepository models, WorkerReadiness readiness, IHostApplicationLifetime lifetime) : IHostedService
+    ExecutionProvider provider,
+    WorkerMetrics metrics,
+    PrometheusExposition exposition,
+    ModelRepository models,
+    WorkerReadiness readiness,
+    IHostApplicationLifetime lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // The exposition's listener must exist before the first measurement, or that measurement is not counted.
+        _ = exposition;
         provider.Probe();
         metrics.ObserveProvider(() => provider.Current);
         metrics.ObserveModels(() => models.All.Select(m => (m.Name, m.Version, m.Provider, m.Package)).ToArray());

@@ -15,11 +15,13 @@ namespace MLOps.OnnxWorker.Protocol;
 /// </summary>
 public static class InferResponseWriter
 {
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Write(IBufferWriter<byte> body, LoadedModel model, string? id, InferenceWork work)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(work);
-        using var writer = new Utf8JsonWriter(body);
+        using var writer = new Utf8JsonWriter(body, Options);
         writer.WriteStartObject();
         writer.WriteString("model_name"u8, model.Name);
         writer.WriteString("model_version"u8, model.Version);

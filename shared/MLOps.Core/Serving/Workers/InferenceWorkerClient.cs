@@ -218,11 +218,12 @@ public sealed class InferenceWorkerClient
         var outputs = new List<InferenceOutput>();
         foreach (JsonElement output in root.GetProperty("outputs").EnumerateArray())
         {
+            string datatype = output.GetProperty("datatype").GetString()!;
             var data = new List<double>();
-            Flatten(output.GetProperty("data"), data);
+            Flatten(output.GetProperty("data"), datatype == WorkerProtocol.Fp32, data);
             outputs.Add(new InferenceOutput(
                 output.GetProperty("name").GetString()!,
-                output.GetProperty("datatype").GetString()!,
+                datatype,
                 output.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray(),
                 [.. data]));
         }
@@ -233,14 +234,16 @@ public sealed class InferenceWorkerClient
             root.TryGetProperty("id", out JsonElement id) ? id.GetString() : null,
             outputs);
 
-        static void Flatten(JsonElement element, List<double> into)
+        // An FP32 value is written as the shortest text that round-trips to the float; read it back as that float
+        // (then widened), not as the nearest double to the text, which would differ from the model's output.
+        static void Flatten(JsonElement element, bool single, List<double> into)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Array:
                     foreach (JsonElement item in element.EnumerateArray())
                     {
-                        Flatten(item, into);
+                        Flatten(item, single, into);
                     }
 
                     break;
@@ -255,7 +258,7 @@ public sealed class InferenceWorkerClient
                     into.Add(double.Parse(element.GetString()!, CultureInfo.InvariantCulture));
                     break;
                 case JsonValueKind.Number:
-                    into.Add(element.GetDouble());
+                    into.Add(single ? element.GetSingle() : element.GetDouble());
                     break;
                 default:
                     throw new InvalidDataException($"Unexpected tensor element {element.GetRawText()} in a worker's response.");
