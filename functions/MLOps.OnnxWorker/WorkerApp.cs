@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Packaging;
 using MLOps.Core.Storage;
@@ -22,6 +23,9 @@ public static class WorkerApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Defaults below every other source (environment, command line), in code rather than an appsettings.json that
+        // would collide with the embedded host's in a project that references both.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         IServiceCollection services = builder.Services;
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName)
             .Validate(o => o.Invalid() is null, "Worker options are out of range; see the log.").ValidateOnStart();
@@ -57,6 +61,16 @@ public static class WorkerApp
         app.MapV2();
         return app;
     }
+
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Urls"] = "http://0.0.0.0:8080",
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:MLOps"] = "Information",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
 
     private static PackageVerifier Verifier(PackageTrustOptions trust)
     {

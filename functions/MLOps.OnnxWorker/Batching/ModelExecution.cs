@@ -39,8 +39,10 @@ public sealed class ModelExecution(InferenceSession session, ModelSignature sign
                 work.Complete();
             }
         }
-        catch (OnnxRuntimeException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever failed, every request of the batch gets an answer (a 500 naming the failure) and the batcher
+            // keeps running for the next batch; nothing waits forever.
             foreach (InferenceWork work in batch)
             {
                 work.Fail(e);

@@ -46,7 +46,9 @@ public static class InferenceSuite
             };
             var targets = new List<IInferenceTarget>();
             using var inProcess = new InProcessTarget(model.Onnx);
+            using var preallocated = new PreallocatedTarget(model.Onnx);
             targets.Add(inProcess);
+            targets.Add(preallocated);
             string provider = "?";
             foreach ((string label, bool batching) in new[] { ("worker, batching on", true), ("worker, batching off", false) })
             {
