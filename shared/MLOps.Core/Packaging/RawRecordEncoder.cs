@@ -93,11 +93,18 @@ public sealed class RawRecordEncoder
             }
         }
 
+        // One problem per column, the first rule it breaks (type, then range, allowed values, missing): "nine" is not
+        // an integer, and saying it is also out of range would say nothing more.
+        bool[] reported = new bool[raw.Length];
         foreach ((int column, RecordProblemKind kind, string rule, Func<string, bool> offends) in this.hardRules)
         {
-            if (raw[column] is { } value && offends(value))
+            if (raw[column] is { } value && !reported[column] && offends(value))
             {
-                problems.Add(new RecordProblem(this.header[column], kind, $"'{Shorten(value)}' breaks the rule {rule}."));
+                reported[column] = true;
+                problems.Add(new RecordProblem(
+                    this.header[column],
+                    kind,
+                    kind == RecordProblemKind.MissingValue ? $"No value, and the rule {rule} allows none." : $"'{Shorten(value)}' breaks the rule {rule}."));
             }
         }
 
