@@ -11,6 +11,7 @@ using MLOps.Core.Packaging;
 using MLOps.Core.Registry;
 using MLOps.Core.Tracking;
 using MLOps.IntegrationTests.Infrastructure;
+using MLOps.IntegrationTests.Registry;
 using MLOps.Training.Metrics;
 
 namespace MLOps.IntegrationTests;
@@ -132,6 +133,37 @@ public class ModelPackageTests(PlatformFixture platform, Xunit.Abstractions.ITes
         ApiResponse refused = await platform.SendAsync(HttpMethod.Get, $"api/packages/{built.Digest}", TestKeys.Operations);
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         Assert.Contains("'model/MLmodel'", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_that_cannot_be_packaged_shows_the_failed_build_and_why()
+    {
+        // A committed version whose run was never tracked: its sources cannot be read.
+        string project = Projects.NewName("pkgfail");
+        IModelRegistry registry = platform.Services.GetRequiredService<IModelRegistry>();
+        ModelVersion registered = await registry.RegisterAsync(new ModelVersionRequest
+        {
+            Project = project,
+            Name = "churn",
+            RunId = "no-such-run",
+            FeatureSetVersion = 1,
+            FeatureSetSha256 = new string('a', 64),
+            DataSha256 = new string('b', 64),
+            SpecSha256 = new string('c', 64),
+            CreatedBy = "data-scientist",
+        });
+
+        PackageBuilder builder = platform.Services.GetRequiredService<PackageBuilder>();
+        KeyNotFoundException refused = await Assert.ThrowsAsync<KeyNotFoundException>(() => builder.BuildAsync(new BuildPackageRequest(project, "churn", registered.Version)));
+        ArgumentException invalid = await Assert.ThrowsAsync<ArgumentException>(() => builder.BuildAsync(new BuildPackageRequest(project, "churn", 0)));
+        ApiResponse version = await platform.SendAsync(HttpMethod.Get, $"api/projects/{project}/models/churn/versions/{registered.Version}", TestKeys.DataScientist);
+
+        Assert.Contains("Run 'no-such-run'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("version: must be a version number from 1", invalid.Message, StringComparison.Ordinal);
+        JsonElement package = version.Json.GetProperty("package");
+        Assert.Equal(("Failed", refused.Message), (package.GetProperty("state").GetString(), package.GetProperty("reason").GetString()));
+        Assert.Equal(JsonValueKind.Null, package.GetProperty("digest").ValueKind);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => builder.BuildAsync(new BuildPackageRequest(project, "churn", registered.Version + 1)));
     }
 
     /// <summary>credit_data.csv's records by their generated entity key (the record number), target left out.</summary>
