@@ -66,6 +66,10 @@ param blobExtensionKey string = ''
 @description('Whether the app\'s code has been published: Event Grid validates webhook endpoints when a subscription is created, so the subscription to /api/events is only created once the app runs.')
 param appCodePublished bool = false
 
+@description('Key Vault secret URI (https://{vault}.vault.azure.net/secrets/{name}, optionally /{version}) of the PKCS#8 PEM of the ECDSA P-256 private key that signs model packages. The app reads it through a Key Vault reference (Packaging__SigningKeyPem); grant the app\'s identity "Key Vault Secrets User" on the secret (see infra/README.md). The key itself never passes through the deployment.')
+@minLength(1)
+param packageSigningKeySecretUri string
+
 @description('Image of the ONNX workers (built from infra/onnx-worker/Dockerfile), e.g. myregistry.azurecr.io/mlops-onnx-worker:1.0. Empty: no workers are deployed.')
 param workerImage string = ''
 
@@ -214,6 +218,7 @@ module functionApp 'modules/functionApp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     eventDeliveryKey: eventDeliveryKey
+    packageSigningKeySecretUri: packageSigningKeySecretUri
     additionalAppSettings: union(workerAppSettings, additionalAppSettings)
   }
   // Names are passed as deploy-time constants (precise what-if), so the order is stated here.

@@ -2,6 +2,7 @@
 //   MLOPS_EVENT_DELIVERY_KEY   API key Event Grid passes to /api/events (>= 32 characters), required;
 //   MLOPS_BLOB_EXTENSION_KEY   the app's "blobs_extension" system key, phase 2 only (see README.md);
 //   MLOPS_APP_CODE_PUBLISHED   "true" once the app's code is published, phase 2 only;
+//   MLOPS_PACKAGE_SIGNING_KEY_URI  Key Vault secret URI of the model-package signing key (not the key), required;
 //   MLOPS_WORKER_IMAGE         optional image of the ONNX workers (infra/onnx-worker/Dockerfile); empty: no workers;
 //   MLOPS_WORKER_ACCESS_KEY    the workers' bearer key (>= 32 characters), with MLOPS_WORKER_IMAGE;
 //   MLOPS_PACKAGE_PUBLIC_KEY   the package signing key's public PEM, with MLOPS_WORKER_IMAGE;
@@ -26,6 +27,8 @@ param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
 
 param eventDeliveryKey = readEnvironmentVariable('MLOPS_EVENT_DELIVERY_KEY')
+
+param packageSigningKeySecretUri = readEnvironmentVariable('MLOPS_PACKAGE_SIGNING_KEY_URI')
 
 param blobExtensionKey = readEnvironmentVariable('MLOPS_BLOB_EXTENSION_KEY', '')
 

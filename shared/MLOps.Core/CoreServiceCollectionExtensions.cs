@@ -3,16 +3,19 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
 using MLOps.Core.Landing;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
+using MLOps.Core.Integration;
 using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.Lineage;
 using MLOps.Core.Observability;
+using MLOps.Core.Packaging;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
 using MLOps.Core.Registry;
@@ -35,6 +38,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddOptions<DataEngineeringOptions>().BindConfiguration(DataEngineeringOptions.SectionName);
         services.AddOptions<StagingSweepOptions>().BindConfiguration(StagingSweepOptions.SectionName);
+        services.AddOptions<IntegrationCheckOptions>().BindConfiguration(IntegrationCheckOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrationCheckOptions>, IntegrationCheckOptionsValidation>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
@@ -75,6 +80,16 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApprovalPolicySource, ProjectApprovalPolicySource>();
         services.TryAddSingleton<IModelRegistry, TableModelRegistry>();
+
+        // Model packages: the signing key from configuration (Key Vault in Azure) or a generated development key.
+        services.AddOptions<PackageSigningOptions>().BindConfiguration(PackageSigningOptions.SectionName);
+        services.TryAddSingleton(sp => PackageSigningKeys.Load(
+            sp.GetRequiredService<IOptions<PackageSigningOptions>>().Value, sp.GetRequiredService<ILogger<PackageSigner>>()));
+        services.TryAddSingleton(sp => PackageSigningKeys.Verifier(
+            sp.GetRequiredService<PackageSigner>(), sp.GetRequiredService<IOptions<PackageSigningOptions>>().Value));
+        services.TryAddSingleton<IModelPackageStore, BlobModelPackageStore>();
+        services.TryAddSingleton<ModelPackageReader>();
+        services.TryAddSingleton<PackageBuilder>();
 
         // Door checks of pipeline inputs that need the platform's state.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());

@@ -101,6 +101,20 @@ public sealed class MainTemplateTests(BicepFixture bicep, ITestOutputHelper outp
     }
 
     [Fact]
+    public void ReadsThePackageSigningKeyFromKeyVaultNeverFromTheTemplate()
+    {
+        // The app settings expression: the setting is a Key Vault reference built from the URI parameter.
+        string settings = this.Single("Microsoft.Web/sites/config")["properties"]?.GetValue<string>() ?? string.Empty;
+
+        Assert.Contains(
+            "'Packaging__SigningKeyPem', format('@Microsoft.KeyVault(SecretUri={0})', parameters('packageSigningKeySecretUri'))",
+            settings,
+            StringComparison.Ordinal);
+        Assert.Equal(1, bicep.Template["parameters"]?["packageSigningKeySecretUri"]?["minLength"]?.GetValue<int>());
+        Assert.Null(bicep.Template["parameters"]?["packageSigningKeySecretUri"]?["defaultValue"]);
+    }
+
+    [Fact]
     public void KeepsSecretsOutOfOutputs()
     {
         JsonObject outputs = bicep.Template["outputs"]!.AsObject();

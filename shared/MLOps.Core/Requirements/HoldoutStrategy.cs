@@ -3,7 +3,7 @@ namespace MLOps.Core.Requirements;
 /// <summary>
 /// How the holdout rows are chosen when a feature-set version is built. Every rule needs only the cleaned rows'
 /// keys, labels and event times, so a tool outside .NET rebuilds the exact split from the raw file
-/// (<c>tests/reference/credit_hgb_reference.py</c> does).
+/// (<c>tests/reference/credit_hgb_reference.py</c> and <c>bundled_experiment_reference.py</c> do).
 /// </summary>
 public enum HoldoutStrategy
 {

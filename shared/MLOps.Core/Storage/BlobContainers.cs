@@ -20,7 +20,7 @@ public static class BlobContainers
     /// <summary>Data samples submitted with a spec for its feasibility check (not watched, unlike landing).</summary>
     public const string Samples = "samples";
 
-    /// <summary>Signed model packages, one folder per digest (see PACKAGE.md); the ONNX workers load from here.</summary>
+    /// <summary>Model packages, content-addressed: <c>{digest}/…</c>, visible once <c>{digest}/manifest.sig</c> exists.</summary>
     public const string Packages = "packages";
 
     /// <summary>One create-if-absent claim per started instance id, so exactly one of concurrent starts wins.</summary>

@@ -9,7 +9,9 @@ namespace MLOps.Core.FeatureStore.Engineering;
 /// a log of a non-positive number, a category the training rows did not have). A feature that loses more than
 /// the spec's <see cref="ChangeGuard.MaxShare"/> of its present values fails the run, naming the feature, its
 /// source columns and sample values — or, when the spec marks such losses tolerable (<see cref="GuardAction.Warn"/>),
-/// is listed as a warning in the run's output.
+/// is listed as a warning in the run's output. A feature is judged by its source column's own guard
+/// (<see cref="ColumnRule.ChangeGuard"/>) where the spec gives one — the strictest, when several of its sources
+/// have one — so the column a user marked tolerable in cleaning is tolerated in engineering too.
 /// </summary>
 public sealed class EngineeringGuard
 {
@@ -17,17 +19,19 @@ public sealed class EngineeringGuard
 
     private readonly FeatureRowEncoder encoder;
     private readonly ChangeGuard rule;
+    private readonly ChangeGuard[] guards;
     private readonly long[] present;
     private readonly long[] lost;
     private readonly List<string>[] samples;
     private readonly FeatureUse[] uses;
     private long rows;
 
-    public EngineeringGuard(FeatureRowEncoder encoder, ChangeGuard? rule)
+    public EngineeringGuard(FeatureRowEncoder encoder, DataRules? rules)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         this.encoder = encoder;
-        this.rule = rule ?? new ChangeGuard();
+        this.rule = rules?.ChangeGuard ?? new ChangeGuard();
+        this.guards = [.. encoder.Features.Select(f => GuardOf(f, rules, this.rule))];
         int features = encoder.Features.Count;
         this.present = new long[features];
         this.lost = new long[features];
@@ -71,19 +75,27 @@ public sealed class EngineeringGuard
             this.lost[i],
             this.present[i] == 0 ? 0 : this.lost[i] / (double)this.present[i],
             [.. this.samples[i]]))];
-        string[] over = [.. losses.Where(l => l.Share > this.rule.MaxShare).Select(Describe)];
-        if (over.Length > 0 && this.rule.Action == GuardAction.Fail)
+        int[] over = [.. Enumerable.Range(0, losses.Length).Where(i => losses[i].Share > this.guards[i].MaxShare)];
+        string[] failed = [.. over.Where(i => this.guards[i].Action == GuardAction.Fail).Select(i => Describe(losses[i], this.guards[i]))];
+        if (failed.Length > 0)
         {
-            string limit = this.rule.MaxShare.ToString("P0", CultureInfo.InvariantCulture);
             throw new DataRejectedException(
-                $"Feature engineering lost more than {limit} of a column's present values (dataRules.changeGuard): {string.Join("; ", over)}. "
-                + "Fix the data or the feature definitions, or set dataRules.changeGuard.action to Warn if the loss is expected.");
+                $"Feature engineering lost more of a column's present values than its change guard allows (dataRules.changeGuard): {string.Join("; ", failed)}. "
+                + "Fix the data or the feature definitions, or set the changeGuard's action to Warn (for all columns or the source column) if the loss is expected.");
         }
 
-        return new EngineeringReport(this.rows, this.rule.MaxShare, this.rule.Action, losses, over);
+        return new EngineeringReport(this.rows, this.rule.MaxShare, this.rule.Action, losses, [.. over.Select(i => Describe(losses[i], this.guards[i]))]);
     }
 
-    private static string Describe(FeatureLoss loss) => string.Create(
+    private static ChangeGuard GuardOf(FittedFeature feature, DataRules? rules, ChangeGuard general)
+    {
+        ChangeGuard[] own = [.. FeatureRowEncoder.SourcesOf(feature.Definition).Select(s => rules?.Find(s)?.ChangeGuard).OfType<ChangeGuard>()];
+        return own.Length == 0
+            ? general
+            : new ChangeGuard { MaxShare = own.Min(g => g.MaxShare), Action = own.Any(g => g.Action == GuardAction.Fail) ? GuardAction.Fail : GuardAction.Warn };
+    }
+
+    private static string Describe(FeatureLoss loss, ChangeGuard guard) => string.Create(
         CultureInfo.InvariantCulture,
-        $"feature '{loss.Feature}' from column(s) {string.Join(", ", loss.Sources.Select(s => $"'{s}'"))} could not use {loss.Unusable} of {loss.RowsWithSources} present values ({loss.Share:P1}), e.g. {string.Join(" | ", loss.Samples.Select(s => $"'{s}'"))}");
+        $"feature '{loss.Feature}' from column(s) {string.Join(", ", loss.Sources.Select(s => $"'{s}'"))} could not use {loss.Unusable} of {loss.RowsWithSources} present values ({loss.Share * 100:0.0}%, limit {guard.MaxShare * 100:0.#}%), e.g. {string.Join(" | ", loss.Samples.Select(s => $"'{s}'"))}");
 }

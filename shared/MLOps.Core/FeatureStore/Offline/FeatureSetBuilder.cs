@@ -57,7 +57,7 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
     /// <summary>
     /// Writes the feature-set file to any stream; the returned writer is complete (rows, bytes, hash). With
     /// <paramref name="holdout"/> (one flag per record, in order) the file has the holdout column. Every row is
-    /// counted by the engineering guard under <paramref name="guard"/>, which throws when a feature loses too much.
+    /// counted by the engineering guard under <paramref name="rules"/>' change guards, which throws when a feature loses too much.
     /// </summary>
     public static async Task<FeatureSetWrite> WriteAsync(
         Stream output,
@@ -66,7 +66,7 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
         FeatureSetSource source,
         int rowGroupSize = FeatureParquetWriter.DefaultRowGroupSize,
         IReadOnlyList<bool>? holdout = null,
-        ChangeGuard? guard = null,
+        DataRules? rules = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
@@ -85,7 +85,7 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
             {
                 identity ??= new FeatureRowIdentity(batch.Columns, source);
                 encoder ??= features.Bind(batch.Columns);
-                counts ??= new EngineeringGuard(encoder, guard);
+                counts ??= new EngineeringGuard(encoder, rules);
                 foreach (CsvRecord record in batch.Records)
                 {
                     identity.Read(record, out string key, out DateTimeOffset? time, out string? label);
@@ -116,7 +116,7 @@ public sealed class FeatureSetBuilder(BlobServiceClient blobs)
             await writer.CompleteAsync(cancellationToken);
         }
 
-        ChangeGuard rule = guard ?? new ChangeGuard();
+        ChangeGuard rule = rules?.ChangeGuard ?? new ChangeGuard();
         EngineeringReport report = counts?.Finish() ?? new EngineeringReport(0, rule.MaxShare, rule.Action, [], []);
         return new FeatureSetWrite(writer, features, report);
     }

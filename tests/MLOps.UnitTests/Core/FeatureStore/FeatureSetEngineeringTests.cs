@@ -136,6 +136,36 @@ public class FeatureSetEngineeringTests
     }
 
     [Fact]
+    public async Task A_source_column_with_its_own_guard_decides_for_its_features()
+    {
+        FeatureDefinition[] ratio =
+        [
+            new() { Name = "per_x", Sources = ["x", "c"], Transform = new RatioTransform { Numerator = "c", Denominator = "x" } },
+        ];
+        string[][] rows = [.. Enumerable.Range(1, 10).Select(i => new[] { $"k{i}", Day(i), i <= 3 ? "0" : "2", "4", i % 2 == 0 ? "yes" : "no" })];
+        ProjectSpec strictOverall = Spec(ratio);
+        ProjectSpec tolerantX = WithColumnGuard(strictOverall, "x", new ChangeGuard { Action = GuardAction.Warn });
+        ProjectSpec stricterX = WithColumnGuard(Spec(ratio, new ChangeGuard { MaxShare = 0.5 }), "x", new ChangeGuard { MaxShare = 0.1 });
+
+        // 30% of per_x is lost (zero denominators). x's own Warn guard tolerates it although the general guard fails;
+        // x's own 10% limit fails it although the general 50% would pass.
+        (FeatureSetWrite tolerated, _) = await BuildAsync(tolerantX, rows);
+        DataRejectedException error = await Assert.ThrowsAsync<DataRejectedException>(() => BuildAsync(stricterX, rows));
+
+        Assert.Contains("limit 20%", Assert.Single(tolerated.Engineering.Warnings), StringComparison.Ordinal);
+        Assert.Contains("feature 'per_x'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("limit 10%", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ProjectSpec WithColumnGuard(ProjectSpec spec, string column, ChangeGuard guard) => spec with
+    {
+        DataRules = spec.DataRules with
+        {
+            Columns = [.. spec.DataRules.Columns.Select(c => c.Name == column ? c with { ChangeGuard = guard } : c)],
+        },
+    };
+
+    [Fact]
     public async Task Non_finite_text_in_a_numeric_column_is_missing_and_counted()
     {
         string[][] rows = [.. Enumerable.Range(1, 10).Select(i => new[] { $"k{i}", Day(i), i == 4 ? "Infinity" : i == 5 ? "NaN" : $"{i}", "a", i % 2 == 0 ? "yes" : "no" })];
