@@ -41,7 +41,6 @@ public static class LocalHostBuilder
         builder.Services.AddHostedService<LandingWatcher>();
         builder.Services.AddHostedService<LocalScheduler>();
         builder.Services.AddHostedService<StagingSweepService>();
-        builder.Services.AddOptions<MLOps.Core.Packaging.PackageSigningOptions>().BindConfiguration(MLOps.Core.Packaging.PackageSigningOptions.SectionName);
         builder.Services.AddOptions<LocalWorkerOptions>().BindConfiguration(LocalWorkerOptions.SectionName);
         builder.Services.AddSingleton<LocalWorkers>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalWorkers>());

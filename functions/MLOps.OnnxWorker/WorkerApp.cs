@@ -36,7 +36,9 @@ public static class WorkerApp
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton(sp => Verifier(sp.GetRequiredService<IOptions<PackageTrustOptions>>().Value));
-        services.AddSingleton<PackageReader>();
+        services.AddSingleton<IModelPackageStore, BlobModelPackageStore>();
+        services.AddSingleton<ModelPackageReader>();
+        services.AddSingleton<PackageSource>();
         services.AddSingleton<ExecutionProvider>();
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton(sp => new PrometheusExposition(sp.GetRequiredService<WorkerMetrics>().Meter));

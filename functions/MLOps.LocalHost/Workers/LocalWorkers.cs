@@ -8,14 +8,15 @@ namespace MLOps.LocalHost.Workers;
 
 /// <summary>
 /// Starts <see cref="LocalWorkerOptions.Count"/> ONNX workers with the host, as containers run in Azure: each gets the
-/// storage connection string, the public key of the host's package signing key (so it loads exactly the packages
-/// this host signs) and a fresh access key; once a worker answers /v2/health/ready it joins the
+/// storage connection string, the public keys the host trusts (its package signing key's and any configured extra,
+/// so a worker loads exactly the packages this host would verify) and a fresh access key; once a worker answers /v2/health/ready it joins the
 /// <see cref="InferenceWorkerPool"/>. The workers are killed when the host stops, and exit by themselves if the
 /// host dies (they watch its process id).
 /// </summary>
 public sealed class LocalWorkers(
     IOptions<LocalWorkerOptions> options,
     IOptions<StorageOptions> storage,
+    PackageSigner signer,
     IOptions<PackageSigningOptions> signing,
     IConfiguration configuration,
     InferenceWorkerPool pool,
@@ -48,7 +49,6 @@ public sealed class LocalWorkers(
             return Task.CompletedTask;
         }
 
-        using PackageSigner signer = PackageSigningKeys.Load(signing.Value, logger);
         var environment = new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = storage.Value.ConnectionString,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
+using MLOps.Core.Packaging;
 using MLOps.OnnxWorker.Batching;
 using MLOps.OnnxWorker.Hosting;
 using MLOps.OnnxWorker.Metrics;
@@ -17,7 +18,7 @@ namespace MLOps.OnnxWorker.Models;
 /// last load failed and that has nothing loaded is listed UNAVAILABLE with the reason.
 /// </summary>
 public sealed class ModelRepository(
-    PackageReader packages,
+    PackageSource packages,
     ExecutionProvider provider,
     WorkerMetrics metrics,
     IOptions<WorkerOptions> options,
@@ -119,16 +120,16 @@ public sealed class ModelRepository(
 
     private async Task<LoadedModel> OpenAsync(string name, string digest, CancellationToken cancellationToken)
     {
-        VerifiedPackage package = await packages.ReadAsync(digest, cancellationToken);
+        (PackageManifest manifest, byte[] model) = await packages.ReadModelAsync(digest, cancellationToken);
         InferenceSession session;
         string runsOn;
         try
         {
-            (session, runsOn) = provider.CreateSession(package.Model);
+            (session, runsOn) = provider.CreateSession(model);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new PackageRefusedException(409, $"ONNX Runtime cannot load {PackageReader.ModelPath} of package {digest}: {e.Message}", e);
+            throw new PackageRefusedException(409, $"ONNX Runtime cannot load {PackageLayout.ModelOnnx} of package {digest}: {e.Message}", e);
         }
 
         if (ModelSignature.Read(session, out string? problem) is not { } signature)
@@ -138,12 +139,12 @@ public sealed class ModelRepository(
         }
 
         int maxBatchSize = options.Value.MaxBatchSize;
-        var tags = new ModelTags(name, package.Manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var tags = new ModelTags(name, manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var buffers = new RunBufferPool(signature, maxBatchSize);
         var execution = new ModelExecution(session, signature, buffers, metrics, tags);
         IInferenceScheduler scheduler = batching.Value.Enabled
             ? new DynamicBatcher(execution, batching.Value, maxBatchSize)
             : new DirectScheduler(execution);
-        return new LoadedModel(name, package.Manifest.Version, digest, runsOn, session, signature, buffers, scheduler, tags);
+        return new LoadedModel(name, manifest.Version, digest, runsOn, session, signature, buffers, scheduler, tags);
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MLOps.Core.Packaging;
 using MLOps.Core.Serving.Workers;
 using MLOps.OnnxWorker.Hosting;
 using MLOps.OnnxWorker.Metrics;
@@ -100,7 +101,7 @@ public static class V2Endpoints
         }
 
         string digest = package.GetString()!;
-        if (!WorkerProtocol.IsValidDigest(digest))
+        if (!PackageDigests.IsValid(digest))
         {
             return V2Results.Error(400, $"parameters.package '{digest}' is not a package digest (64 lower-case hex digits).");
         }

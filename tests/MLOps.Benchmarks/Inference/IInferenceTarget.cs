@@ -5,6 +5,6 @@ public interface IInferenceTarget
 {
     string Name { get; }
 
-    /// <summary>Scores <paramref name="rows"/> (row-major, <see cref="InferenceModel.Width"/> wide); returns the positive-class probabilities.</summary>
+    /// <summary>Scores <paramref name="rows"/> (row-major, <see cref="InferenceSuite.Width"/> wide); returns the positive-class probabilities.</summary>
     Task<float[]> ScoreAsync(ReadOnlyMemory<float> rows, CancellationToken cancellationToken);
 }

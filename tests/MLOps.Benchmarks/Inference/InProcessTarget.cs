@@ -32,7 +32,7 @@ public sealed class InProcessTarget : IInferenceTarget, IDisposable
     public Task<float[]> ScoreAsync(ReadOnlyMemory<float> rows, CancellationToken cancellationToken)
     {
         using OrtValue input = OrtValue.CreateTensorValueFromMemory(
-            OrtMemoryInfo.DefaultInstance, System.Runtime.InteropServices.MemoryMarshal.AsMemory(rows), [rows.Length / InferenceModel.Width, InferenceModel.Width]);
+            OrtMemoryInfo.DefaultInstance, System.Runtime.InteropServices.MemoryMarshal.AsMemory(rows), [rows.Length / InferenceSuite.Width, InferenceSuite.Width]);
         using IDisposableReadOnlyCollection<OrtValue> outputs = this.session.Run(this.runOptions, InputNames, [input], OutputNames);
         return Task.FromResult(outputs[0].GetTensorDataAsSpan<float>().ToArray());
     }

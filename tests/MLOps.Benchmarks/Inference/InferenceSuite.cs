@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using MLOps.Core.Packaging;
 using MLOps.Core.Serving.Workers;
+using MLOps.IntegrationTests.Workers;
 using MLOps.LocalHost.Azurite;
 using MLOps.LocalHost.Workers;
 
@@ -11,14 +12,18 @@ namespace MLOps.Benchmarks.Inference;
 
 /// <summary>
 /// The "inference" suite: ONNX Runtime in this process against the ONNX worker's V2 REST inference, with dynamic
-/// batching on (the defaults) and off, at batch 1 and 64 and concurrency 1 and 32. The workers are real processes
-/// from the worker's build output (ONNX Runtime's CUDA build; its CPU provider without a GPU), started as the
-/// embedded host starts them, loading a signed package from a private Azurite.
+/// batching on (the defaults) and off, at batch 1 and 64 and concurrency 1 and 32, on a FastTree credit model (100
+/// trees of 20 leaves on the credit feature set). The workers are real processes from the worker's build output
+/// (ONNX Runtime's CUDA build; its CPU provider without a GPU), started as the embedded host starts them, loading a
+/// real signed package (PackageAssembler) from a private Azurite.
 /// </summary>
 public static class InferenceSuite
 {
     public const string InProcess = "in-process ORT";
     public const string ModelName = "bench.credit";
+
+    /// <summary>The credit feature set's width (credit-scoring.json), checked against the trained model.</summary>
+    public const int Width = 21;
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -31,9 +36,14 @@ public static class InferenceSuite
         try
         {
             await using AzuriteProcess azurite = await AzuriteProcess.EnsureRunningAsync(azuriteOptions, cancellationToken);
-            InferenceModel model = InferenceModel.Train();
+            CreditModel model = await CreditModel.TrainAsync(trees: 100, leaves: 20, rows: 1024);
+            if (model.Width != Width)
+            {
+                throw new InvalidOperationException($"The credit feature set has {model.Width} columns, not {Width}.");
+            }
+
             using var signer = new PackageSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256));
-            string digest = await model.WritePackageAsync(new BlobServiceClient(azurite.ConnectionString), signer);
+            string digest = await model.PublishAsync(new BlobServiceClient(azurite.ConnectionString), signer, version: 1);
             await progress.WriteLineAsync($"Trained and packaged the model ({model.Onnx.Length} bytes of ONNX), package {digest[..12]}");
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromMinutes(2) };
@@ -116,7 +126,7 @@ public static class InferenceSuite
     /// <summary>Every target must give the same probabilities for the same rows before anything is timed.</summary>
     private static async Task CheckAgreementAsync(List<IInferenceTarget> targets, float[] rows, CancellationToken cancellationToken)
     {
-        ReadOnlyMemory<float> sample = rows.AsMemory(0, 64 * InferenceModel.Width);
+        ReadOnlyMemory<float> sample = rows.AsMemory(0, 64 * InferenceSuite.Width);
         float[] expected = await targets[0].ScoreAsync(sample, cancellationToken);
         foreach (IInferenceTarget target in targets.Skip(1))
         {

@@ -11,7 +11,7 @@ public static class InferenceTable
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(runs);
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Inference suite: FastTree 100 trees × 20 leaves, {InferenceModel.Width} features; {arguments.Requests} requests per scenario (after {arguments.Requests / 10} warm-up), closed loop; worker provider {provider}; {Environment.ProcessorCount} CPUs ({Environment.OSVersion}, .NET {Environment.Version}); client and workers on the same machine"));
+        text.AppendLine(Invariant($"Inference suite: FastTree 100 trees × 20 leaves on the credit feature set ({InferenceSuite.Width} features); {arguments.Requests} requests per scenario (after {arguments.Requests / 10} warm-up), closed loop; worker provider {provider}; {Environment.ProcessorCount} CPUs ({Environment.OSVersion}, .NET {Environment.Version}); client and workers on the same machine"));
         text.AppendLine();
         text.AppendLine("| Batch | Concurrency | Target | Rows/s | Requests/s | p50 ms | p99 ms |");
         text.AppendLine("|---:|---:|---|---:|---:|---:|---:|");

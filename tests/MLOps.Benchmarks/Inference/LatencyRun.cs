@@ -22,7 +22,7 @@ public sealed record LatencyRun(string Target, int Batch, int Concurrency, int R
         ArgumentNullException.ThrowIfNull(rows);
         double[] latencies = new double[requests];
         int next = -1;
-        int slices = rows.Length / (batch * InferenceModel.Width);
+        int slices = rows.Length / (batch * InferenceSuite.Width);
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(
             async () =>
@@ -30,7 +30,7 @@ public sealed record LatencyRun(string Target, int Batch, int Concurrency, int R
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < requests)
                 {
-                    ReadOnlyMemory<float> slice = rows.AsMemory((i % slices) * batch * InferenceModel.Width, batch * InferenceModel.Width);
+                    ReadOnlyMemory<float> slice = rows.AsMemory((i % slices) * batch * InferenceSuite.Width, batch * InferenceSuite.Width);
                     long started = Stopwatch.GetTimestamp();
                     float[] scores = await target.ScoreAsync(slice, cancellationToken);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -35,7 +35,7 @@ public sealed class PreallocatedTarget : IInferenceTarget, IDisposable
 
     public Task<float[]> ScoreAsync(ReadOnlyMemory<float> rows, CancellationToken cancellationToken)
     {
-        int n = rows.Length / InferenceModel.Width;
+        int n = rows.Length / InferenceSuite.Width;
         RunBuffers set = this.buffers.Rent();
         try
         {

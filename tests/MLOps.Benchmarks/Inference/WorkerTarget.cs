@@ -10,5 +10,5 @@ public sealed class WorkerTarget(string name, InferenceWorkerClient client, stri
     public string Name => name;
 
     public async Task<float[]> ScoreAsync(ReadOnlyMemory<float> rows, CancellationToken cancellationToken) =>
-        (await client.InferAsync(model, null, rows, InferenceModel.Width, Probability, cancellationToken)).Scores("Probability.output");
+        (await client.InferAsync(model, null, rows, InferenceSuite.Width, Probability, cancellationToken)).Scores("Probability.output");
 }

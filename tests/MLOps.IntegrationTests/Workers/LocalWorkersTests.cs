@@ -47,8 +47,8 @@ public sealed class LocalWorkersTests(WorkerFixture workers) : IDisposable
             string digest = await workers.PackageAsync(version: 9, signer);
             InferenceWorkerClient worker = await pool.NextReadyAsync();
             await worker.LoadAsync("local.credit", digest);
-            InferenceResult result = await worker.InferAsync("local.credit", null, workers.Model.Row(0), TestModel.Width);
-            InferenceWorkerException tooMany = await Assert.ThrowsAsync<InferenceWorkerException>(() => worker.InferAsync("local.credit", null, workers.Model.Rows, TestModel.Width));
+            InferenceResult result = await worker.InferAsync("local.credit", null, workers.Model.Row(0), WorkerFixture.Width);
+            InferenceWorkerException tooMany = await Assert.ThrowsAsync<InferenceWorkerException>(() => worker.InferAsync("local.credit", null, workers.Model.Rows, WorkerFixture.Width));
 
             Assert.Equal(2, ready.Count);
             Assert.All(ready, c => Assert.Equal("127.0.0.1", c.Endpoint.Host));

@@ -21,11 +21,11 @@ public sealed class WorkerBatchingTests(WorkerFixture workers, ITestOutputHelper
         var oneByOne = new List<InferenceResult>();
         for (int i = 0; i < WorkerFixture.PreferredBatch; i++)
         {
-            oneByOne.Add(await alone.InferAsync(name, "3", workers.Model.Row(i), TestModel.Width, new InferenceRequestOptions { Id = $"r{i}" }));
+            oneByOne.Add(await alone.InferAsync(name, "3", workers.Model.Row(i), WorkerFixture.Width, new InferenceRequestOptions { Id = $"r{i}" }));
         }
 
         InferenceResult[] together = await Task.WhenAll(Enumerable.Range(0, WorkerFixture.PreferredBatch).Select(i =>
-            batching.InferAsync(name, "3", workers.Model.Row(i), TestModel.Width, new InferenceRequestOptions { Id = $"r{i}" })));
+            batching.InferAsync(name, "3", workers.Model.Row(i), WorkerFixture.Width, new InferenceRequestOptions { Id = $"r{i}" })));
 
         for (int i = 0; i < together.Length; i++)
         {
@@ -61,7 +61,7 @@ public sealed class WorkerBatchingTests(WorkerFixture workers, ITestOutputHelper
         InferenceWorkerClient alone = workers.Client(workers.Unbatched);
         await alone.LoadAsync(name, await workers.PackageAsync(version: 3));
 
-        InferenceResult[] results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => alone.InferAsync(name, null, workers.Model.Row(i), TestModel.Width)));
+        InferenceResult[] results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => alone.InferAsync(name, null, workers.Model.Row(i), WorkerFixture.Width)));
 
         PrometheusText metrics = PrometheusText.Parse(await alone.GetMetricsTextAsync());
         (string, string)[] labels = [("model", name), ("version", "3")];
@@ -79,8 +79,8 @@ public sealed class WorkerBatchingTests(WorkerFixture workers, ITestOutputHelper
         await worker.LoadAsync(name, await workers.PackageAsync(version: 3));
         float[] rows = workers.Model.Rows;
 
-        InferenceResult[] together = await Task.WhenAll(Enumerable.Range(0, workers.Model.RowCount).Select(i => worker.InferAsync(name, null, workers.Model.Row(i), TestModel.Width)));
-        InferenceResult all = await worker.InferAsync(name, null, rows, TestModel.Width);
+        InferenceResult[] together = await Task.WhenAll(Enumerable.Range(0, workers.Model.RowCount).Select(i => worker.InferAsync(name, null, workers.Model.Row(i), WorkerFixture.Width)));
+        InferenceResult all = await worker.InferAsync(name, null, rows, WorkerFixture.Width);
 
         PrometheusText metrics = PrometheusText.Parse(await worker.GetMetricsTextAsync());
         (string, string)[] labels = [("model", name), ("version", "3")];

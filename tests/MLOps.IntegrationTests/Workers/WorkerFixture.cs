@@ -28,7 +28,10 @@ public sealed class WorkerFixture : IAsyncLifetime
 
     public PackageSigner Signer { get; } = new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
-    public TestModel Model { get; private set; } = null!;
+    /// <summary>The credit feature set's width (credit-scoring.json: 9 scalar features and 12 one-hot columns).</summary>
+    public const int Width = 21;
+
+    public CreditModel Model { get; private set; } = null!;
 
     public LocalWorkerProcess Default { get; private set; } = null!;
 
@@ -45,7 +48,8 @@ public sealed class WorkerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await this.Storage.InitializeAsync();
-        this.Model = TestModel.Train();
+        this.Model = await CreditModel.TrainAsync();
+        Assert.Equal(Width, this.Model.Width);
         var environment = new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = this.Storage.ConnectionString,
@@ -81,7 +85,16 @@ public sealed class WorkerFixture : IAsyncLifetime
     }
 
     public Task<string> PackageAsync(int version, PackageSigner? signer = null) =>
-        TestPackages.WriteAsync(this.Blobs, signer ?? this.Signer, this.Model.Onnx, version);
+        this.Model.PublishAsync(this.Blobs, signer ?? this.Signer, version);
+
+    /// <summary>Overwrites one stored file of a package with its bytes where one byte is flipped (what tampering in storage looks like).</summary>
+    public async Task FlipByteAsync(string digest, string path, int at)
+    {
+        BlobClient blob = this.Blobs.GetBlobContainerClient(MLOps.Core.Storage.BlobContainers.Packages).GetBlobClient($"{digest}/{path}");
+        byte[] content = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+        content[at] ^= 0x01;
+        await blob.UploadAsync(new BinaryData(content), overwrite: true);
+    }
 
     private LocalWorkerProcess Start(Dictionary<string, string> environment, Dictionary<string, string?> settings)
     {

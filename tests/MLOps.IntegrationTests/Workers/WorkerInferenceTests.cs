@@ -23,11 +23,14 @@ public sealed class WorkerInferenceTests(WorkerFixture workers, ITestOutputHelpe
         float[] rows = [.. workers.Model.Row(0), .. workers.Model.Row(1)];
         string flat = Numbers(rows);
         string nested = $"[{Numbers(workers.Model.Row(0))},{Numbers(workers.Model.Row(1))}]";
-        Dictionary<string, double[]> expected = workers.Model.ScoreInProcess([float.NaN, 0.5f, 0.5f, float.NaN, 0.25f]);
+        float[] withMissing = workers.Model.Row(2);
+        withMissing[0] = float.NaN;
+        withMissing[3] = float.NaN;
+        Dictionary<string, double[]> expected = workers.Model.ScoreInProcess(withMissing);
 
-        using JsonDocument fromFlat = await this.InferOkAsync(Input([2, TestModel.Width], flat));
-        using JsonDocument fromNested = await this.InferOkAsync(Input([2, TestModel.Width], nested));
-        using JsonDocument missing = await this.InferOkAsync(Input([1, TestModel.Width], """["NaN", 0.5, 0.5, "NaN", 0.25]"""), ""","outputs":[{"name":"Probability.output"}]""");
+        using JsonDocument fromFlat = await this.InferOkAsync(Input([2, WorkerFixture.Width], flat));
+        using JsonDocument fromNested = await this.InferOkAsync(Input([2, WorkerFixture.Width], nested));
+        using JsonDocument missing = await this.InferOkAsync(Input([1, WorkerFixture.Width], Numbers(withMissing)), ""","outputs":[{"name":"Probability.output"}]""");
 
         Assert.Equal(fromFlat.RootElement.GetProperty("outputs").GetRawText(), fromNested.RootElement.GetProperty("outputs").GetRawText());
         JsonElement probability = Assert.Single(missing.RootElement.GetProperty("outputs").EnumerateArray());
@@ -36,30 +39,32 @@ public sealed class WorkerInferenceTests(WorkerFixture workers, ITestOutputHelpe
         Assert.False(missing.RootElement.TryGetProperty("id", out _));
     }
 
+    private static readonly string Row = Values(WorkerFixture.Width);
+
     public static TheoryData<string, string, string> BadRequests() => new()
     {
         { "not JSON", "{\"inputs\": [", "not valid JSON" },
         { "not an object", "[1, 2]", "must be a JSON object" },
         { "no inputs", "{}", "the request has 0" },
-        { "two inputs", $"{{\"inputs\":[{InputText([1, 5], "[1,2,3,4,5]")},{InputText([1, 5], "[1,2,3,4,5]")}]}}", "the request has 2" },
-        { "wrong input name", "{\"inputs\":[{\"name\":\"X\",\"datatype\":\"FP32\",\"shape\":[1,5],\"data\":[1,2,3,4,5]}]}", "Input 'X' is not the model's input" },
-        { "datatype FP64", "{\"inputs\":[{\"name\":\"Features\",\"datatype\":\"FP64\",\"shape\":[1,5],\"data\":[1,2,3,4,5]}]}", "datatype 'FP64'; the model takes FP32" },
-        { "datatype BYTES", "{\"inputs\":[{\"name\":\"Features\",\"datatype\":\"BYTES\",\"shape\":[1,5],\"data\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}]}", "datatype 'BYTES'" },
-        { "width 6", $"{{\"inputs\":[{InputText([1, 6], "[1,2,3,4,5,6]")}]}}", "has shape [1, 6]; the model takes [n, 5]" },
-        { "rank 1", $"{{\"inputs\":[{InputText([5], "[1,2,3,4,5]")}]}}", "has shape [5]" },
-        { "zero rows", $"{{\"inputs\":[{InputText([0, 5], "[]")}]}}", "has shape [0, 5]" },
-        { "negative dimension", $"{{\"inputs\":[{InputText([-1, 5], "[1,2,3,4,5]")}]}}", "non-negative integers" },
-        { "too few values", $"{{\"inputs\":[{InputText([2, 5], "[1,2,3,4,5]")}]}}", "has 5 values; shape [2, 5] needs 10" },
-        { "a string value", $"{{\"inputs\":[{InputText([1, 5], "[1,2,\"x\",4,5]")}]}}", "data element 2 is the string \"x\"" },
-        { "a boolean value", $"{{\"inputs\":[{InputText([1, 5], "[1,2,3,true,5]")}]}}", "data element 3 is a boolean" },
-        { "null for missing", $"{{\"inputs\":[{InputText([1, 5], "[1,null,3,4,5]")}]}}", "data element 1 is null" },
-        { "beyond FP32", $"{{\"inputs\":[{InputText([1, 5], "[1,2,3,4,1e39]")}]}}", "outside the FP32 range" },
-        { "nested not as shape", $"{{\"inputs\":[{InputText([2, 5], "[[1,2,3,4,5,6],[7,8,9,10]]")}]}}", "nested but not as its shape" },
-        { "ragged nesting", $"{{\"inputs\":[{InputText([2, 5], "[[1,2,3,4,5],6,7,8,9,10]")}]}}", "nested but not as its shape" },
-        { "unknown output", $"{{\"inputs\":[{InputText([1, 5], "[1,2,3,4,5]")}],\"outputs\":[{{\"name\":\"Nope\"}}]}}", "Output 'Nope' is not an output of the model" },
-        { "id a number", $"{{\"id\":5,\"inputs\":[{InputText([1, 5], "[1,2,3,4,5]")}]}}", "\"id\" must be a string" },
-        { "65 rows over the maximum 64", $"{{\"inputs\":[{InputText([65, 5], "[" + string.Join(',', Enumerable.Repeat("0.5", 325)) + "]")}]}}", "more than 320 values: more than 64 rows" },
-        { "65 rows declared", $"{{\"inputs\":[{InputText([65, 5], "[1,2,3,4,5]")}]}}", "has 65 rows; this worker takes at most 64" },
+        { "two inputs", $"{{\"inputs\":[{InputText([1, W], Row)},{InputText([1, W], Row)}]}}", "the request has 2" },
+        { "wrong input name", "{\"inputs\":[{\"name\":\"X\",\"datatype\":\"FP32\",\"shape\":[1,21],\"data\":" + Row + "}]}", "Input 'X' is not the model's input" },
+        { "datatype FP64", "{\"inputs\":[{\"name\":\"Features\",\"datatype\":\"FP64\",\"shape\":[1,21],\"data\":" + Row + "}]}", "datatype 'FP64'; the model takes FP32" },
+        { "datatype BYTES", "{\"inputs\":[{\"name\":\"Features\",\"datatype\":\"BYTES\",\"shape\":[1,21],\"data\":[\"a\"]}]}", "datatype 'BYTES'" },
+        { "width 22", $"{{\"inputs\":[{InputText([1, W + 1], Values(W + 1))}]}}", "has shape [1, 22]; the model takes [n, 21]" },
+        { "rank 1", $"{{\"inputs\":[{InputText([W], Row)}]}}", "has shape [21]" },
+        { "zero rows", $"{{\"inputs\":[{InputText([0, W], "[]")}]}}", "has shape [0, 21]" },
+        { "negative dimension", $"{{\"inputs\":[{InputText([-1, W], Row)}]}}", "non-negative integers" },
+        { "too few values", $"{{\"inputs\":[{InputText([2, W], Row)}]}}", "has 21 values; shape [2, 21] needs 42" },
+        { "a string value", $"{{\"inputs\":[{InputText([1, W], Values(W).Replace("[1,2,3,", "[1,2,\"x\",", StringComparison.Ordinal))}]}}", "data element 2 is the string \"x\"" },
+        { "a boolean value", $"{{\"inputs\":[{InputText([1, W], Values(W).Replace("[1,2,3,4,", "[1,2,3,true,", StringComparison.Ordinal))}]}}", "data element 3 is a boolean" },
+        { "null for missing", $"{{\"inputs\":[{InputText([1, W], Values(W).Replace("[1,2,", "[1,null,", StringComparison.Ordinal))}]}}", "data element 1 is null" },
+        { "beyond FP32", $"{{\"inputs\":[{InputText([1, W], Values(W).Replace("[1,2,", "[1,1e39,", StringComparison.Ordinal))}]}}", "outside the FP32 range" },
+        { "nested not as shape", $"{{\"inputs\":[{InputText([2, W], $"[{Values(W + 1)},{Values(W - 1)}]")}]}}", "nested but not as its shape" },
+        { "ragged nesting", $"{{\"inputs\":[{InputText([2, W], $"[{Row},{Row[1..^1]}]")}]}}", "nested but not as its shape" },
+        { "unknown output", $"{{\"inputs\":[{InputText([1, W], Row)}],\"outputs\":[{{\"name\":\"Nope\"}}]}}", "Output 'Nope' is not an output of the model" },
+        { "id a number", $"{{\"id\":5,\"inputs\":[{InputText([1, W], Row)}]}}", "\"id\" must be a string" },
+        { "65 rows over the maximum 64", $"{{\"inputs\":[{InputText([65, W], Values(65 * W))}]}}", "more than 1344 values: more than 64 rows" },
+        { "65 rows declared", $"{{\"inputs\":[{InputText([65, W], Row)}]}}", "has 65 rows; this worker takes at most 64" },
     };
 
     [Theory]
@@ -80,7 +85,7 @@ public sealed class WorkerInferenceTests(WorkerFixture workers, ITestOutputHelpe
     [Fact]
     public async Task An_unknown_model_or_version_is_a_404()
     {
-        string body = $"{{\"inputs\":[{InputText([1, 5], "[1,2,3,4,5]")}]}}";
+        string body = $"{{\"inputs\":[{InputText([1, W], Row)}]}}";
         using HttpResponseMessage infer = await this.PostAsync("v2/models/nobody/infer", body);
         using HttpResponseMessage version = await this.PostAsync($"v2/models/{Name}/versions/99/infer", body);
         InferenceWorkerClient client = workers.Client(workers.Default);
@@ -104,6 +109,11 @@ public sealed class WorkerInferenceTests(WorkerFixture workers, ITestOutputHelpe
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
+
+    private const int W = WorkerFixture.Width;
+
+    /// <summary>A flat JSON array of 1, 2, …, <paramref name="count"/>.</summary>
+    private static string Values(int count) => "[" + string.Join(',', Enumerable.Range(1, count)) + "]";
 
     private static string Numbers(float[] values) =>
         "[" + string.Join(',', values.Select(v => float.IsNaN(v) ? "\"NaN\"" : v.ToString("R", CultureInfo.InvariantCulture))) + "]";

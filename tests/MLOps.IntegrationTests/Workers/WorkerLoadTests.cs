@@ -16,7 +16,7 @@ public sealed class WorkerLoadTests(WorkerFixture workers, ITestOutputHelper out
         InferenceWorkerClient client = workers.Client(workers.Default);
 
         WorkerModelMetadata loaded = await client.LoadAsync("credit-scoring.parity", digest);
-        InferenceResult result = await client.InferAsync("credit-scoring.parity", null, workers.Model.Rows, TestModel.Width, new InferenceRequestOptions { Id = "req-42" });
+        InferenceResult result = await client.InferAsync("credit-scoring.parity", null, workers.Model.Rows, WorkerFixture.Width, new InferenceRequestOptions { Id = "req-42" });
 
         Assert.Equal("credit-scoring.parity", loaded.Name);
         Assert.Equal(["3"], loaded.Versions);
@@ -25,7 +25,7 @@ public sealed class WorkerLoadTests(WorkerFixture workers, ITestOutputHelper out
         Assert.Equal(WorkerProtocol.CpuProvider, loaded.Provider);
         WorkerTensorMetadata input = Assert.Single(loaded.Inputs);
         Assert.Equal(("Features", "FP32"), (input.Name, input.Datatype));
-        Assert.Equal([-1L, TestModel.Width], input.Shape);
+        Assert.Equal([-1L, WorkerFixture.Width], input.Shape);
         Assert.Equal(["Features.output", "PredictedLabel.output", "Score.output", "Probability.output"], loaded.Outputs.Select(o => o.Name));
         Assert.Equal(["FP32", "BOOL", "FP32", "FP32"], loaded.Outputs.Select(o => o.Datatype));
 
@@ -48,11 +48,11 @@ public sealed class WorkerLoadTests(WorkerFixture workers, ITestOutputHelper out
     [Theory]
     [InlineData("model/model.onnx", 101, "'model/model.onnx' does not match its manifest entry")]
     [InlineData("package.json", 102, "'package.json' does not match its manifest entry")]
-    [InlineData("manifest.json", 103, "signature does not verify")]
+    [InlineData("manifest.json", 103, "'manifest.json' does not hash to the package's digest")]
     public async Task A_package_with_one_flipped_byte_is_refused_with_the_reason(string file, int version, string reason)
     {
         string digest = await workers.PackageAsync(version);
-        await TestPackages.FlipByteAsync(workers.Blobs, digest, file, at: 40);
+        await workers.FlipByteAsync(digest, file, at: 40);
         InferenceWorkerClient client = workers.Client(workers.Default);
         string name = "tampered-" + file.Replace('/', '-');
 
@@ -66,6 +66,18 @@ public sealed class WorkerLoadTests(WorkerFixture workers, ITestOutputHelper out
         WorkerModelIndexEntry entry = Assert.Single(await client.GetIndexAsync(), e => e.Name == name);
         Assert.Equal("UNAVAILABLE", entry.State);
         Assert.Contains(reason, entry.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_slipped_into_a_package_folder_is_refused()
+    {
+        string digest = await workers.PackageAsync(version: 104);
+        await workers.Blobs.GetBlobContainerClient("packages").GetBlobClient($"{digest}/model/extra.onnx").UploadAsync(new BinaryData(workers.Model.Onnx));
+
+        InferenceWorkerException refused = await Assert.ThrowsAsync<InferenceWorkerException>(() => workers.Client(workers.Default).LoadAsync("slipped", digest));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("'model/extra.onnx' is in the package but not in its manifest", refused.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,12 +121,12 @@ public sealed class WorkerLoadTests(WorkerFixture workers, ITestOutputHelper out
 
         await client.LoadAsync(name, v5);
         WorkerModelMetadata both = await client.LoadAsync(name, v6);
-        InferenceResult latest = await client.InferAsync(name, null, row, TestModel.Width);
-        InferenceResult pinned = await client.InferAsync(name, "5", row, TestModel.Width);
+        InferenceResult latest = await client.InferAsync(name, null, row, WorkerFixture.Width);
+        InferenceResult pinned = await client.InferAsync(name, "5", row, WorkerFixture.Width);
         WorkerModelMetadata fifth = await client.GetMetadataAsync(name, "5");
         await client.UnloadAsync(name);
         await client.UnloadAsync(name);
-        InferenceWorkerException gone = await Assert.ThrowsAsync<InferenceWorkerException>(() => client.InferAsync(name, null, row, TestModel.Width));
+        InferenceWorkerException gone = await Assert.ThrowsAsync<InferenceWorkerException>(() => client.InferAsync(name, null, row, WorkerFixture.Width));
 
         Assert.Equal(["5", "6"], both.Versions);
         Assert.Equal(v6, both.Package);

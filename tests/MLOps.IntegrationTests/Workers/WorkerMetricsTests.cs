@@ -17,10 +17,10 @@ public sealed class WorkerMetricsTests(WorkerFixture workers, ITestOutputHelper 
         await client.LoadAsync(name, digest);
         for (int i = 0; i < 3; i++)
         {
-            await client.InferAsync(name, null, workers.Model.Row(i), TestModel.Width);
+            await client.InferAsync(name, null, workers.Model.Row(i), WorkerFixture.Width);
         }
 
-        await client.InferAsync(name, null, workers.Model.Rows.AsMemory(0, 4 * TestModel.Width), TestModel.Width);
+        await client.InferAsync(name, null, workers.Model.Rows.AsMemory(0, 4 * WorkerFixture.Width), WorkerFixture.Width);
         await Assert.ThrowsAsync<InferenceWorkerException>(() => client.InferAsync(name, null, new float[6], 6));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(workers.Default.Endpoint, "metrics"));

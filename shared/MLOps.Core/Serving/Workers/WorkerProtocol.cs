@@ -38,10 +38,6 @@ public static class WorkerProtocol
         && char.IsAsciiLetterOrDigit(name[0])
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    /// <summary>A package digest as the package format writes it: 64 lower-case hex digits.</summary>
-    public static bool IsValidDigest(string? digest) =>
-        digest is { Length: 64 } && digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
     public static string ModelPath(string name, string? version) =>
         version is null ? $"v2/models/{Uri.EscapeDataString(name)}" : $"v2/models/{Uri.EscapeDataString(name)}/versions/{Uri.EscapeDataString(version)}";
 }
