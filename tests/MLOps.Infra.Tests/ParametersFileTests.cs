@@ -50,6 +50,7 @@ public sealed class ParametersFileTests(ITestOutputHelper output)
         JsonObject parameters = this.BuildParameters(new Dictionary<string, string>
         {
             ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey,
+            ["MLOPS_PACKAGE_SIGNING_KEY_URI"] = SigningKeyUri,
             ["MLOPS_WORKER_IMAGE"] = "mlopsacr.azurecr.io/mlops-onnx-worker:1.0",
             ["MLOPS_WORKER_ACCESS_KEY"] = "worker-access-key-0123456789abcdef0123",
             ["MLOPS_PACKAGE_PUBLIC_KEY"] = pem,
