@@ -43,6 +43,7 @@ public static class MLOpsTasks
             .AddActivity<RunTrialActivity>()
             .AddActivity<TrainCandidateActivity>()
             .AddActivity<RegisterCandidateActivity>()
+            .AddActivity<BuildModelPackageActivity>()
             .AddActivity<ReproduceRunActivity>()
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
@@ -15,11 +16,13 @@ using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.Lineage;
 using MLOps.Core.Observability;
+using MLOps.Core.Packaging;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
 using MLOps.Core.Registry;
 using MLOps.Core.Scheduling;
 using MLOps.Core.Security;
+using MLOps.Core.Serving.Workers;
 using MLOps.Core.Storage;
 using MLOps.Core.Tracking;
 
@@ -62,6 +65,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.TryAddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.TryAddSingleton<StorageReadiness>();
+        services.AddInferenceWorkerPool();
         services.TryAddSingleton(sp => new OnlineFeatureStore(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<FeatureConsistencyChecker>();
         services.TryAddSingleton(_ => new FeatureStatisticsCalculator());
@@ -77,6 +81,16 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApprovalPolicySource, ProjectApprovalPolicySource>();
         services.TryAddSingleton<IModelRegistry, TableModelRegistry>();
+
+        // Model packages: the signing key from configuration (Key Vault in Azure) or a generated development key.
+        services.AddOptions<PackageSigningOptions>().BindConfiguration(PackageSigningOptions.SectionName);
+        services.TryAddSingleton(sp => PackageSigningKeys.Load(
+            sp.GetRequiredService<IOptions<PackageSigningOptions>>().Value, sp.GetRequiredService<ILogger<PackageSigner>>()));
+        services.TryAddSingleton(sp => PackageSigningKeys.Verifier(
+            sp.GetRequiredService<PackageSigner>(), sp.GetRequiredService<IOptions<PackageSigningOptions>>().Value));
+        services.TryAddSingleton<IModelPackageStore, BlobModelPackageStore>();
+        services.TryAddSingleton<ModelPackageReader>();
+        services.TryAddSingleton<PackageBuilder>();
 
         // Continuous integration: the record of each build.
         services.TryAddSingleton<BuildRecorder>();
