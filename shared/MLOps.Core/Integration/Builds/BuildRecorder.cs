@@ -35,6 +35,10 @@ public sealed class BuildRecorder(
             ?? throw new KeyNotFoundException($"{ModelUri.ForVersion(target.Model, target.Version)} is not a committed version of project '{target.Project}'.");
         IntegrationBuild build = await this.WriteOnceAsync(IntegrationBuild.From(request), cancellationToken);
         await lineage.RecordAsync(Edges(version, build), cancellationToken);
+        await registry.RecordCheckedBuildAsync(
+            build.Project, build.Model, build.Version, build.Digest,
+            new CheckedBuild(build.BuildId, build.Passed, build.Summary, build.FailedChecks, build.Record, build.Report, build.FinishedAt),
+            cancellationToken);
         await audit.AppendAsync(
             new AuditEntry(
                 Actor,
