@@ -25,6 +25,7 @@ public static class MLOpsTasks
             .AddOrchestrator<ExperimentOrchestrator>()
             .AddOrchestrator<HyperparameterSearchOrchestrator>()
             .AddOrchestrator<ReproduceRunOrchestrator>()
+            .AddOrchestrator<ContinuousIntegrationOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
@@ -47,6 +48,15 @@ public static class MLOpsTasks
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()
             .AddActivity<WriteDesignDocumentActivity>()
-            .AddActivity<RegisterProjectActivity>();
+            .AddActivity<RegisterProjectActivity>()
+            .AddActivity<ScanOnnxActivity>()
+            .AddActivity<CheckInputSchemaActivity>()
+            .AddActivity<CheckFeatureSkewActivity>()
+            .AddActivity<CheckQualityActivity>()
+            .AddActivity<CheckParityActivity>()
+            .AddActivity<CheckLatencyActivity>()
+            .AddActivity<CheckFairnessActivity>()
+            .AddActivity<CheckRobustnessActivity>()
+            .AddActivity<RecordBuildActivity>();
     }
 }

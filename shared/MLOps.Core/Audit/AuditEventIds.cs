@@ -30,4 +30,8 @@ public static class AuditEventIds
     /// <summary>The n-th move (or rollback) of an alias, numbered as in its history.</summary>
     public static string AliasMove(string project, string model, string alias, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"registry/{project}/{model}/alias/{alias}/{sequence}");
+
+    /// <summary>A continuous-integration build of a version finished with its verdict.</summary>
+    public static string IntegrationBuild(string project, string model, int version, string buildId) =>
+        string.Create(CultureInfo.InvariantCulture, $"integration/{project}/{model}/v{version}/{buildId}");
 }
