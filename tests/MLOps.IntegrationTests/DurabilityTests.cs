@@ -43,7 +43,11 @@ public class DurabilityTests(PlatformFixture platform)
 
         IReadOnlyDictionary<int, int> executions = await new DiagnosticsLedger(platform.Blobs).CountExecutionsAsync(id);
         Assert.Equal(Enumerable.Range(1, Steps), executions.Keys);
-        Assert.All(Enumerable.Range(1, completedBeforeKill), step => Assert.Equal(1, executions[step]));
+        // A step whose result is in the history is never scheduled again. The last one may still run twice: the
+        // worker sends its result before it deletes the work-item message, and a kill in that gap (seen under heavy
+        // load) redelivers the message — Durable's at-least-once, which activities absorb by being idempotent.
+        Assert.All(Enumerable.Range(1, completedBeforeKill - 1), step => Assert.Equal(1, executions[step]));
+        Assert.InRange(executions[completedBeforeKill], 1, 2);
     }
 
     private static int Progress(JsonElement status) =>
