@@ -18,6 +18,7 @@ using MLOps.Core.Projects;
 using MLOps.Core.Registry;
 using MLOps.Core.Scheduling;
 using MLOps.Core.Security;
+using MLOps.Core.Serving;
 using MLOps.Core.Storage;
 using MLOps.Core.Tracking;
 
@@ -78,6 +79,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());
         services.TryAddSingleton<SubmissionCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
+
+        services.AddMLOpsServing();
         return services;
     }
 }

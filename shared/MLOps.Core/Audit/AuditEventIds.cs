@@ -26,4 +26,8 @@ public static class AuditEventIds
     /// <summary>The n-th move (or rollback) of an alias, numbered as in its history.</summary>
     public static string AliasMove(string project, string model, string alias, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"registry/{project}/{model}/alias/{alias}/{sequence}");
+
+    /// <summary>An endpoint reached this revision (a deployment changed).</summary>
+    public static string EndpointRevision(string project, string endpoint, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"serving/{project}/{endpoint}/r{revision}");
 }

@@ -11,4 +11,5 @@ public static class OrchestratorNames
     public const string DataEngineering = "DataEngineeringOrchestrator";
     public const string Experiment = "ExperimentOrchestrator";
     public const string Reproduce = "ReproduceRunOrchestrator";
+    public const string BatchScoring = "BatchScoringOrchestrator";
 }

@@ -4,6 +4,7 @@ using MLOps.Core.Projects;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Experiments;
 using MLOps.Core.Security;
+using MLOps.Core.Serving.Batch;
 
 namespace MLOps.Core.Pipelines;
 
@@ -50,6 +51,12 @@ public sealed class PipelineCatalog
             typeof(ReproductionRequest),
             new HashSet<Role> { Role.Admin, Role.MlArchitect, Role.DataScientist, Role.OperationsEngineer, Role.PlatformService },
             "Trains a recorded run again from what the tracker holds and compares its metrics with the recorded ones."),
+        new PipelineDefinition(
+            PipelineNames.BatchScoring,
+            OrchestratorNames.BatchScoring,
+            typeof(BatchScoringRequest),
+            new HashSet<Role> { Role.Admin, Role.Application, Role.OperationsEngineer, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
+            "Scores a CSV or Parquet file of raw records with an endpoint's deployment, fanned out over row chunks, into one predictions file."),
     ]);
 
     public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>

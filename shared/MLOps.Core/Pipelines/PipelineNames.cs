@@ -8,4 +8,5 @@ public static class PipelineNames
     public const string DataEngineering = "data-engineering";
     public const string Experiment = "experiment";
     public const string Reproduce = "reproduce";
+    public const string BatchScoring = "batch-scoring";
 }

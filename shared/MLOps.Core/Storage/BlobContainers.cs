@@ -20,11 +20,17 @@ public static class BlobContainers
     /// <summary>Data samples submitted with a spec for its feasibility check (not watched, unlike landing).</summary>
     public const string Samples = "samples";
 
+    /// <summary>The request log of the serving endpoints: JSON lines by endpoint and UTC hour.</summary>
+    public const string Requests = "requests";
+
+    /// <summary>Outputs of batch-scoring runs, by project, package and input.</summary>
+    public const string Predictions = "predictions";
+
     /// <summary>One create-if-absent claim per started instance id, so exactly one of concurrent starts wins.</summary>
     public const string StartClaims = "start-claims";
 
     /// <summary>The containers that hold a project's own data, which a spec may name as its feasibility sample.</summary>
     public static readonly IReadOnlyList<string> Data = [Landing, Samples];
 
-    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims];
+    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, Requests, Predictions];
 }
