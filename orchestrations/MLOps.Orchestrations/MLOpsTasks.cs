@@ -5,6 +5,7 @@ using MLOps.Activities.Experiments;
 using MLOps.Activities.FeatureStore;
 using MLOps.Activities.Platform;
 using MLOps.Activities.Requirements;
+using MLOps.Activities.Serving;
 
 namespace MLOps.Orchestrations;
 
@@ -24,6 +25,7 @@ public static class MLOpsTasks
             .AddOrchestrator<ExperimentOrchestrator>()
             .AddOrchestrator<HyperparameterSearchOrchestrator>()
             .AddOrchestrator<ReproduceRunOrchestrator>()
+            .AddOrchestrator<BatchScoringOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
@@ -45,6 +47,9 @@ public static class MLOpsTasks
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()
             .AddActivity<WriteDesignDocumentActivity>()
-            .AddActivity<RegisterProjectActivity>();
+            .AddActivity<RegisterProjectActivity>()
+            .AddActivity<PrepareBatchScoringActivity>()
+            .AddActivity<ScoreBatchChunkActivity>()
+            .AddActivity<CommitBatchScoringActivity>();
     }
 }
