@@ -9,6 +9,7 @@ using MLOps.Core.DataEngineering;
 using MLOps.Core.Landing;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
+using MLOps.Core.Integration;
 using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.Lineage;
@@ -35,6 +36,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddOptions<DataEngineeringOptions>().BindConfiguration(DataEngineeringOptions.SectionName);
         services.AddOptions<StagingSweepOptions>().BindConfiguration(StagingSweepOptions.SectionName);
+        services.AddOptions<IntegrationCheckOptions>().BindConfiguration(IntegrationCheckOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntegrationCheckOptions>, IntegrationCheckOptionsValidation>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

@@ -9,9 +9,7 @@ public sealed record AcceptanceGate
 
     public required GateDirection Direction { get; init; }
 
-    public bool IsMetBy(double value) =>
-        this.Direction == GateDirection.AtLeast ? value >= this.Threshold : value <= this.Threshold;
+    public bool IsMetBy(double value) => this.Direction.Holds(value, this.Threshold);
 
-    public override string ToString() =>
-        $"{this.Metric} {(this.Direction == GateDirection.AtLeast ? ">=" : "<=")} {this.Threshold}";
+    public override string ToString() => $"{this.Metric} {this.Direction.Operator()} {this.Threshold}";
 }

@@ -30,7 +30,7 @@ public static class DesignDocument
         Line(md, spec.SensitiveAttributes.Count == 0
             ? "No sensitive attributes declared."
             : string.Join('\n', spec.SensitiveAttributes.Select(a =>
-                $"- `{a.Column}`{(a.GroupBoundaries is { } b ? $" (groups split at {SpecDescriptions.Numbers(b)})" : string.Empty)}: {a.Rationale} {(a.AllowAsFeature ? "May be used as a feature." : "Must not be used as a feature.")}")));
+                $"- `{a.Column}`{(a.GroupBoundaries is { } b ? $" (groups split at {SpecDescriptions.Numbers(b)})" : string.Empty)}: {a.Rationale} {(a.AllowAsFeature ? "May be used as a feature." : "Must not be used as a feature.")}{(a.MaxDifference is { } d ? $" Largest demographic-parity and equal-opportunity difference: {SpecDescriptions.Number(d)}." : string.Empty)}")));
         Line(md, "## Risk and approval policy");
         Line(md, $"- Risk tier: **{spec.RiskTier}**\n- Production approvals: {(policy.RequiresHumanApproval ? string.Join(" then ", policy.ProductionApprovers) : "none (automatic promotion when the gates pass)")}\n- Separation of duties: {(policy.SeparationOfDuties ? "the risk approver must not be a model author" : "not required")}\n- Deployment preference: {(spec.Deployment.Count == 0 ? "platform default" : string.Join(", then ", spec.Deployment.Select(SpecDescriptions.Describe)))}");
         Line(md, "## Owners");

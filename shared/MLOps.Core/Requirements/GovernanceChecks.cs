@@ -53,6 +53,10 @@ internal static class GovernanceChecks
             }
 
             FeatureChecks.CheckIncreasing(context, attribute.GroupBoundaries, path + ".groupBoundaries");
+            if (attribute.MaxDifference is { } bound && !(bound >= 0 && bound <= 1))
+            {
+                context.Add(path + ".maxDifference", $"is a difference of two rates, so it must lie in [0, 1], not {bound}");
+            }
         }
     }
 }

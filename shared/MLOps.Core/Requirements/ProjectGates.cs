@@ -26,6 +26,9 @@ public sealed record ProjectGates
 
     public required IReadOnlyList<DeploymentPreference> Deployment { get; init; }
 
+    /// <summary>The spec's robustness settings for the integration pipeline; null takes the platform defaults (and reads from registrations made before it existed).</summary>
+    public RobustnessSpec? Robustness { get; init; }
+
     public static ProjectGates From(ProjectSpec spec) => new()
     {
         Project = spec.Name,
@@ -38,5 +41,6 @@ public sealed record ProjectGates
         SensitiveAttributes = spec.SensitiveAttributes,
         Approval = ApprovalPolicy.For(spec.RiskTier),
         Deployment = spec.Deployment,
+        Robustness = spec.Robustness,
     };
 }

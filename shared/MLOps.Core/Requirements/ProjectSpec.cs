@@ -36,6 +36,9 @@ public sealed record ProjectSpec
 
     public IReadOnlyList<SensitiveAttribute> SensitiveAttributes { get; init; } = [];
 
+    /// <summary>The integration pipeline's robustness settings; absent takes the platform defaults.</summary>
+    public RobustnessSpec? Robustness { get; init; }
+
     public required RiskTier RiskTier { get; init; }
 
     public required IReadOnlyDictionary<Role, IReadOnlyList<string>> Owners { get; init; }

@@ -87,6 +87,7 @@ public static partial class ProjectSpecValidator
         DataRuleChecks.Check(context);
         FeatureChecks.Check(context);
         HoldoutChecks.Check(context);
+        RobustnessChecks.Check(context);
         GovernanceChecks.Check(context);
         DeploymentChecks.Check(context);
         return problems;

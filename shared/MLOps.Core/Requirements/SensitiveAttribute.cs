@@ -15,4 +15,10 @@ public sealed record SensitiveAttribute
     /// validator rejects features built from it unless the spec says the use is allowed.
     /// </summary>
     public bool AllowAsFeature { get; init; }
+
+    /// <summary>
+    /// The largest demographic-parity and equal-opportunity difference the integration pipeline accepts for this
+    /// attribute, in [0, 1]; absent takes the platform default (0.1).
+    /// </summary>
+    public double? MaxDifference { get; init; }
 }

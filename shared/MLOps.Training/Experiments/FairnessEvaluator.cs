@@ -1,3 +1,4 @@
+using MLOps.Core.Integration.Fairness;
 using MLOps.Core.Registry.Cards;
 using MLOps.Core.Requirements;
 using MLOps.Training.Data;
@@ -7,8 +8,8 @@ namespace MLOps.Training.Experiments;
 
 /// <summary>
 /// Per-group holdout metrics of a model for each sensitive attribute: for classification the selection rate
-/// (share predicted positive at 0.5), the true and false positive rates and the AUC where a group has both
-/// classes; for regression RMSE and the mean prediction. Differences between groups are what a reviewer reads.
+/// (share predicted positive at 0.5), the true and false positive rates (counted by <see cref="GroupRates"/>, as the
+/// integration pipeline's fairness check counts them) and the AUC where a group has both classes; for regression RMSE and the mean prediction. Differences between groups are what a reviewer reads.
 /// </summary>
 public static class FairnessEvaluator
 {
@@ -24,7 +25,7 @@ public static class FairnessEvaluator
         foreach ((string attribute, IReadOnlyDictionary<string, string> byKey) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             IEnumerable<IGrouping<string, int>> members = Enumerable.Range(0, holdout.Rows)
-                .GroupBy(r => byKey.TryGetValue(holdout.Keys[r], out string? group) ? group : "(unknown)", StringComparer.Ordinal);
+                .GroupBy(r => byKey.TryGetValue(holdout.Keys[r], out string? group) ? group : FairnessCheck.UnknownGroup, StringComparer.Ordinal);
             foreach (IGrouping<string, int> group in members.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 int[] rows = [.. group];
@@ -54,21 +55,20 @@ public static class FairnessEvaluator
         }
 
         bool[] actual = rows.Select(r => holdout.BinaryLabels![r]).ToArray();
-        bool[] predicted = rows.Select(r => predictions[r][0] >= DecisionThreshold).ToArray();
-        int positives = actual.Count(a => a), negatives = actual.Length - positives;
-        yield return ("selection_rate", predicted.Count(p => p) / (double)rows.Length);
-        yield return ("actual_rate", positives / (double)rows.Length);
-        if (positives > 0)
+        GroupRates rates = GroupRates.Of(string.Empty, rows.Select(r => (holdout.BinaryLabels![r], (double)predictions[r][0])), DecisionThreshold);
+        yield return ("selection_rate", rates.SelectionRate!.Value);
+        yield return ("actual_rate", rates.ActualRate!.Value);
+        if (rates.TruePositiveRate is { } truePositiveRate)
         {
-            yield return ("true_positive_rate", actual.Zip(predicted).Count(p => p.First && p.Second) / (double)positives);
+            yield return ("true_positive_rate", truePositiveRate);
         }
 
-        if (negatives > 0)
+        if (rates.FalsePositiveRate is { } falsePositiveRate)
         {
-            yield return ("false_positive_rate", actual.Zip(predicted).Count(p => !p.First && p.Second) / (double)negatives);
+            yield return ("false_positive_rate", falsePositiveRate);
         }
 
-        if (positives > 0 && negatives > 0)
+        if (rates.Positives > 0 && rates.Negatives > 0)
         {
             yield return ("auc", MetricsCalculator.Auc(actual, rows.Select(r => predictions[r][0]).ToArray()));
         }
