@@ -13,24 +13,31 @@ public static class RowScoring
     public static RowResult Scored(ScoringPackage package, ReadOnlySpan<float> scores, string? key, IReadOnlyList<RowIssue>? warnings)
     {
         ArgumentNullException.ThrowIfNull(package);
-        IReadOnlyList<string> labels = package.Labels;
+        return Scored(package.Task, package.DecisionThreshold, package.Labels, scores, key, warnings);
+    }
+
+    /// <param name="labels">Class names in score order: [negative, positive] for a binary classifier.</param>
+    public static RowResult Scored(
+        Requirements.ModelTask task, double? threshold, IReadOnlyList<string> labels, ReadOnlySpan<float> scores, string? key, IReadOnlyList<RowIssue>? warnings)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
         var result = new RowResult { Key = key, Problems = warnings is { Count: > 0 } ? warnings : null };
         if (scores.Length == 0 || ContainsNaN(scores))
         {
             return result with
             {
-                Problems = [.. warnings ?? [], new RowIssue(package.EntityKey, NoScore, "The model gave no score for this row (not a number).")],
+                Problems = [.. warnings ?? [], new RowIssue("score", NoScore, "The model gave no score for this row (not a number).")],
             };
         }
 
-        switch (package.Task)
+        switch (task)
         {
             case Requirements.ModelTask.BinaryClassification:
                 float probability = scores[0];
                 return result with
                 {
                     Score = probability,
-                    Label = labels.Count == 2 && package.DecisionThreshold is { } threshold ? labels[probability >= threshold ? 1 : 0] : null,
+                    Label = labels.Count == 2 && threshold is { } cut ? labels[probability >= cut ? 1 : 0] : null,
                 };
             case Requirements.ModelTask.MulticlassClassification:
                 int best = 0;
