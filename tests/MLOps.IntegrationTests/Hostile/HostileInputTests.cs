@@ -112,6 +112,7 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
         ["project"] = fixture.Project,
         ["second"] = fixture.Second,
         ["waiting"] = fixture.WaitingInstance,
+        ["endpoint"] = fixture.Endpoint,
         ["fresh"] = $"fresh-{index}-{Guid.NewGuid().ToString("N")[..6]}",
         ["guid"] = Guid.NewGuid().ToString(),
         ["marker"] = LogMarker,

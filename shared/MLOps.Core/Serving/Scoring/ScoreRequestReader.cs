@@ -26,6 +26,12 @@ public static class ScoreRequestReader
     public static ScoreRequest? Read(string text, int maxRows, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems = [$"$: must be a JSON object with '{RowsMember}' or '{KeysMember}'"];
+            return null;
+        }
+
         JsonNode? root;
         try
         {
