@@ -66,6 +66,10 @@ param blobExtensionKey string = ''
 @description('Whether the app\'s code has been published: Event Grid validates webhook endpoints when a subscription is created, so the subscription to /api/events is only created once the app runs.')
 param appCodePublished bool = false
 
+@description('Key Vault secret URI (https://{vault}.vault.azure.net/secrets/{name}, optionally /{version}) of the PKCS#8 PEM of the ECDSA P-256 private key that signs model packages. The app reads it through a Key Vault reference (Packaging__SigningKeyPem); grant the app\'s identity "Key Vault Secrets User" on the secret (see infra/README.md). The key itself never passes through the deployment.')
+@minLength(1)
+param packageSigningKeySecretUri string
+
 @description('Further app settings, e.g. the Security__ApiKeys__N__* (N < 100) of the platform\'s users; they win over the settings this template sets. The deployment replaces all app settings, so pass every setting that is managed outside this template here.')
 param additionalAppSettings appSettingsType = {}
 
@@ -88,6 +92,7 @@ var platformContainers = [
   'audit'
   'snapshots'
   'diagnostics'
+  'packages'
 ]
 var deploymentContainer = 'app-package'
 
@@ -142,6 +147,7 @@ module functionApp 'modules/functionApp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     eventDeliveryKey: eventDeliveryKey
+    packageSigningKeySecretUri: packageSigningKeySecretUri
     additionalAppSettings: additionalAppSettings
   }
   // Names are passed as deploy-time constants (precise what-if), so the order is stated here.

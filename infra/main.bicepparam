@@ -2,6 +2,7 @@
 //   MLOPS_EVENT_DELIVERY_KEY   API key Event Grid passes to /api/events (>= 32 characters), required;
 //   MLOPS_BLOB_EXTENSION_KEY   the app's "blobs_extension" system key, phase 2 only (see README.md);
 //   MLOPS_APP_CODE_PUBLISHED   "true" once the app's code is published, phase 2 only;
+//   MLOPS_PACKAGE_SIGNING_KEY_URI  Key Vault secret URI of the model-package signing key (not the key), required;
 //   MLOPS_APP_SETTINGS_JSON    optional JSON object of further app settings, e.g. users' API keys:
 //                              {"Security__ApiKeys__0__Principal":"ops","Security__ApiKeys__0__KeySha256":"<hex>",
 //                               "Security__ApiKeys__0__Roles__0":"OperationsEngineer"}
@@ -23,6 +24,8 @@ param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
 
 param eventDeliveryKey = readEnvironmentVariable('MLOPS_EVENT_DELIVERY_KEY')
+
+param packageSigningKeySecretUri = readEnvironmentVariable('MLOPS_PACKAGE_SIGNING_KEY_URI')
 
 param blobExtensionKey = readEnvironmentVariable('MLOPS_BLOB_EXTENSION_KEY', '')
 

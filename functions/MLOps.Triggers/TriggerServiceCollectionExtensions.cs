@@ -29,6 +29,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<ReportHttpApi>();
         services.AddSingleton<TrackingHttpApi>();
         services.AddSingleton<ModelRegistryHttpApi>();
+        services.AddSingleton<PackageHttpApi>();
         services.AddSingleton<ServingHttpApi>();
         services.AddSingleton<LandingTrigger>();
         services.AddSingleton<EventGridWebhook>();

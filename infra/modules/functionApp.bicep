@@ -46,6 +46,9 @@ param instanceMemoryMB int
 @secure()
 param eventDeliveryKey string
 
+@description('Key Vault secret URI of the model-package signing key (PKCS#8 PEM, ECDSA P-256); the app setting is a Key Vault reference to it.')
+param packageSigningKeySecretUri string
+
 @description('Further app settings (for example the Security__ApiKeys__N__* entries of the platform\'s users); they win over the ones set here.')
 param additionalAppSettings appSettingsType
 
@@ -133,6 +136,10 @@ var platformSettings = {
   Security__ApiKeys__100__Principal: 'eventgrid'
   Security__ApiKeys__100__Key: eventDeliveryKey
   Security__ApiKeys__100__Roles__0: 'PlatformService'
+
+  // The key that signs model packages (PackageSigningOptions): resolved by App Service from Key Vault with the app's
+  // identity, so neither the template nor the deployment history ever holds it.
+  Packaging__SigningKeyPem: '@Microsoft.KeyVault(SecretUri=${packageSigningKeySecretUri})'
 }
 
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {

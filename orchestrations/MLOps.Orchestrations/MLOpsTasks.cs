@@ -3,6 +3,7 @@ using MLOps.Activities.DataEngineering;
 using MLOps.Activities.Diagnostics;
 using MLOps.Activities.Experiments;
 using MLOps.Activities.FeatureStore;
+using MLOps.Activities.Integration;
 using MLOps.Activities.Platform;
 using MLOps.Activities.Requirements;
 using MLOps.Activities.Serving;
@@ -43,6 +44,7 @@ public static class MLOpsTasks
             .AddActivity<RunTrialActivity>()
             .AddActivity<TrainCandidateActivity>()
             .AddActivity<RegisterCandidateActivity>()
+            .AddActivity<BuildModelPackageActivity>()
             .AddActivity<ReproduceRunActivity>()
             .AddActivity<ReviewProjectSpecActivity>()
             .AddActivity<CheckFeasibilityActivity>()

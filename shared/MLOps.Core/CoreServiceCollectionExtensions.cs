@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
@@ -14,6 +15,7 @@ using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.Lineage;
 using MLOps.Core.Observability;
+using MLOps.Core.Packaging;
 using MLOps.Core.Pipelines;
 using MLOps.Core.Projects;
 using MLOps.Core.Registry;
@@ -77,6 +79,16 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApprovalPolicySource, ProjectApprovalPolicySource>();
         services.TryAddSingleton<IModelRegistry, TableModelRegistry>();
+
+        // Model packages: the signing key from configuration (Key Vault in Azure) or a generated development key.
+        services.AddOptions<PackageSigningOptions>().BindConfiguration(PackageSigningOptions.SectionName);
+        services.TryAddSingleton(sp => PackageSigningKeys.Load(
+            sp.GetRequiredService<IOptions<PackageSigningOptions>>().Value, sp.GetRequiredService<ILogger<PackageSigner>>()));
+        services.TryAddSingleton(sp => PackageSigningKeys.Verifier(
+            sp.GetRequiredService<PackageSigner>(), sp.GetRequiredService<IOptions<PackageSigningOptions>>().Value));
+        services.TryAddSingleton<IModelPackageStore, BlobModelPackageStore>();
+        services.TryAddSingleton<ModelPackageReader>();
+        services.TryAddSingleton<PackageBuilder>();
 
         // Door checks of pipeline inputs that need the platform's state.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());

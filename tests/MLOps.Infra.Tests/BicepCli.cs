@@ -25,7 +25,7 @@ public static partial class BicepCli
 
     /// <summary>Environment variables main.bicepparam reads; the tests set them explicitly, never inherit them.</summary>
     public static readonly IReadOnlyList<string> ParameterVariables =
-        ["MLOPS_EVENT_DELIVERY_KEY", "MLOPS_BLOB_EXTENSION_KEY", "MLOPS_APP_CODE_PUBLISHED", "MLOPS_APP_SETTINGS_JSON"];
+        ["MLOPS_EVENT_DELIVERY_KEY", "MLOPS_BLOB_EXTENSION_KEY", "MLOPS_APP_CODE_PUBLISHED", "MLOPS_APP_SETTINGS_JSON", "MLOPS_PACKAGE_SIGNING_KEY_URI"];
 
     public static string RepositoryRoot => Root.Value;
 

@@ -56,7 +56,7 @@ public sealed class MainTemplateTests(BicepFixture bicep, ITestOutputHelper outp
     {
         string containers = bicep.Template["variables"]?["platformContainers"]?.ToJsonString() ?? string.Empty;
 
-        foreach (string name in (string[])["landing", "audit", "snapshots", "diagnostics"])
+        foreach (string name in (string[])["landing", "audit", "snapshots", "diagnostics", "packages"])
         {
             Assert.Contains(name, containers, StringComparison.Ordinal);
         }
@@ -96,6 +96,20 @@ public sealed class MainTemplateTests(BicepFixture bicep, ITestOutputHelper outp
             StringComparison.Ordinal);
         Assert.Equal("Microsoft.Storage.BlobCreated", subscription["properties"]?["filter"]?["includedEventTypes"]?[0]?.GetValue<string>());
         Assert.Contains("/containers/{0}/", subscription["properties"]?["filter"]?["subjectBeginsWith"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadsThePackageSigningKeyFromKeyVaultNeverFromTheTemplate()
+    {
+        // The app settings expression: the setting is a Key Vault reference built from the URI parameter.
+        string settings = this.Single("Microsoft.Web/sites/config")["properties"]?.GetValue<string>() ?? string.Empty;
+
+        Assert.Contains(
+            "'Packaging__SigningKeyPem', format('@Microsoft.KeyVault(SecretUri={0})', parameters('packageSigningKeySecretUri'))",
+            settings,
+            StringComparison.Ordinal);
+        Assert.Equal(1, bicep.Template["parameters"]?["packageSigningKeySecretUri"]?["minLength"]?.GetValue<int>());
+        Assert.Null(bicep.Template["parameters"]?["packageSigningKeySecretUri"]?["defaultValue"]);
     }
 
     [Fact]

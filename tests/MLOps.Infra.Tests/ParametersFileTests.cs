@@ -7,12 +7,19 @@ public sealed class ParametersFileTests(ITestOutputHelper output)
 {
     private const string DeliveryKey = "test-delivery-key-0123456789abcdef0123456789";
 
+    private const string SigningKeyUri = "https://mlops-kv.vault.azure.net/secrets/package-signing-key";
+
     [Fact]
     public void BuildsForTheFirstPhase()
     {
-        JsonObject parameters = this.BuildParameters(new Dictionary<string, string> { ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey });
+        JsonObject parameters = this.BuildParameters(new Dictionary<string, string>
+        {
+            ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey,
+            ["MLOPS_PACKAGE_SIGNING_KEY_URI"] = SigningKeyUri,
+        });
 
         Assert.Equal(DeliveryKey, parameters["eventDeliveryKey"]?["value"]?.GetValue<string>());
+        Assert.Equal(SigningKeyUri, parameters["packageSigningKeySecretUri"]?["value"]?.GetValue<string>());
         Assert.Equal(string.Empty, parameters["blobExtensionKey"]?["value"]?.GetValue<string>());
         Assert.False(parameters["appCodePublished"]?["value"]?.GetValue<bool>());
         Assert.Equal("10.0", parameters["functionRuntimeVersion"]?["value"]?.GetValue<string>());
@@ -24,6 +31,7 @@ public sealed class ParametersFileTests(ITestOutputHelper output)
         JsonObject parameters = this.BuildParameters(new Dictionary<string, string>
         {
             ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey,
+            ["MLOPS_PACKAGE_SIGNING_KEY_URI"] = SigningKeyUri,
             ["MLOPS_BLOB_EXTENSION_KEY"] = "blobs-extension-key",
             ["MLOPS_APP_CODE_PUBLISHED"] = "true",
             ["MLOPS_APP_SETTINGS_JSON"] = """{"Security__ApiKeys__0__Principal":"ops"}""",
@@ -38,10 +46,21 @@ public sealed class ParametersFileTests(ITestOutputHelper output)
     public void RefusesAShortDeliveryKey()
     {
         BicepResult result = BicepCli.Run(
-            new Dictionary<string, string> { ["MLOPS_EVENT_DELIVERY_KEY"] = "short" }, "build-params", BicepCli.InfraPath("main.bicepparam"), "--stdout");
+            new Dictionary<string, string> { ["MLOPS_EVENT_DELIVERY_KEY"] = "short", ["MLOPS_PACKAGE_SIGNING_KEY_URI"] = SigningKeyUri },
+            "build-params", BicepCli.InfraPath("main.bicepparam"), "--stdout");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(result.Diagnostics, d => d.Contains("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RefusesToBuildWithoutThePackageSigningKeyUri()
+    {
+        BicepResult result = BicepCli.Run(
+            new Dictionary<string, string> { ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey }, "build-params", BicepCli.InfraPath("main.bicepparam"), "--stdout");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(result.Diagnostics, d => d.Contains("MLOPS_PACKAGE_SIGNING_KEY_URI", StringComparison.Ordinal));
     }
 
     private JsonObject BuildParameters(IReadOnlyDictionary<string, string> environment)

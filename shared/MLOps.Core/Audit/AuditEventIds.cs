@@ -23,6 +23,10 @@ public static class AuditEventIds
     public static string VersionApproval(string project, string model, int version, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"registry/{project}/{model}/v{version}/approval/{sequence}");
 
+    /// <summary>A version's model package was built and recorded under its digest.</summary>
+    public static string PackageBuilt(string project, string model, int version, string digest) =>
+        string.Create(CultureInfo.InvariantCulture, $"registry/{project}/{model}/v{version}/package/{digest}");
+
     /// <summary>The n-th move (or rollback) of an alias, numbered as in its history.</summary>
     public static string AliasMove(string project, string model, string alias, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"registry/{project}/{model}/alias/{alias}/{sequence}");

@@ -41,7 +41,7 @@ public static class ContractRehearsal
 
         // As the pipeline's cleaning pass the guard judges: everything but imputation, whose fills are fitted later
         // on the training rows and which changes no present value.
-        CleaningPlan plan = DataContract.CleaningPlan(spec.DataRules, spec.Target.Column) with { Imputations = [] };
+        CleaningPlan plan = FeatureStore.Engineering.FeatureRowPlan.For(spec.DataRules, spec.Target.Column).Cleaning;
         CleaningRun cleaning = new DataCleaner(plan).Start(sample.Columns, new Dictionary<string, string>());
         cleaning.Clean(batch);
         CleaningReport report = cleaning.Report;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MLOps.Core.DataEngineering;
 using MLOps.Core.DataEngineering.Cleaning;
 using MLOps.Core.DataEngineering.Csv;
 using MLOps.Core.FeatureStore.Engineering;
@@ -39,12 +38,12 @@ public static class FeatureSetEngineering
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(snapshot);
-        CleaningPlan plan = DataContract.CleaningPlan(spec.DataRules, spec.Target.Column);
+        FeatureRowPlan plan = FeatureRowPlan.For(spec.DataRules, spec.Target.Column);
         FeatureSetSource source = FeatureSetSource.Of(spec);
         await using var stage = new CleanedRowStage(columns);
 
         // Pass 1: clean (nothing imputed), stage, split.
-        CleaningRun cleaning = new DataCleaner(plan with { Imputations = [] }).Start(columns, new Dictionary<string, string>());
+        CleaningRun cleaning = new DataCleaner(plan.Cleaning).Start(columns, new Dictionary<string, string>());
         var splitter = new HoldoutSplitter(HoldoutSpec.Resolve(spec));
         var identity = new FeatureRowIdentity(columns, source);
         await foreach (CsvBatch raw in snapshot.WithCancellation(cancellationToken))
@@ -92,7 +91,7 @@ public static class FeatureSetEngineering
         FittedFeatureSet fitted = FeatureEngineer.Fit(spec, plan.Imputations, training);
 
         // Pass 3: impute with the fitted fills, encode, write.
-        CleaningRun imputing = new DataCleaner(new CleaningPlan { Imputations = plan.Imputations }).Start(columns, fitted.Fills);
+        CleaningRun imputing = new DataCleaner(plan.Imputing).Start(columns, fitted.Fills);
         FeatureSetWrite written = await FeatureSetBuilder.WriteAsync(
             output, Impute(stage.ReadAsync(cancellationToken), imputing, cancellationToken), fitted, source, rowGroupSize, holdout, spec.DataRules, cancellationToken);
         return written with { Split = split, Cleaning = Merge(cleaning.Report, imputing.Report) };

@@ -65,6 +65,10 @@ public static partial class NameRules
         "must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..', ending in .csv or .parquet",
         v => Landing.LandingFileName.Problems(v).Count == 0);
 
+    /// <summary>A model package's content address (<see cref="Packaging.PackageDigests"/>).</summary>
+    public static NameRule PackageDigest { get; } = new(
+        $"must be a package digest: {Packaging.PackageDigests.Length} lower-case hex digits", Packaging.PackageDigests.IsValid);
+
     /// <summary>Optional free text (reasons, comments): empty is fine, long or multi-line is not.</summary>
     public static NameRule Reason { get; } = new(
         $"must be at most {MaxReasonLength} characters, none of them a control character", v => v.Length <= MaxReasonLength && !HasControl(v));

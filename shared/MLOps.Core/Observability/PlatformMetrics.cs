@@ -13,6 +13,7 @@ public sealed class PlatformMetrics
     private readonly Counter<long> eventsPublished;
     private readonly Counter<long> auditDuplicates;
     private readonly Counter<long> stagingSwept;
+    private readonly Counter<long> packagesBuilt;
 
     public PlatformMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,7 @@ public sealed class PlatformMetrics
         this.eventsPublished = meter.CreateCounter<long>("mlops.events.published", description: "Platform events published.");
         this.auditDuplicates = meter.CreateCounter<long>("mlops.audit.duplicates", description: "Audit appends of an event already in the chain (nothing appended).");
         this.stagingSwept = meter.CreateCounter<long>("mlops.staging.swept", description: "Abandoned staging blobs deleted.");
+        this.packagesBuilt = meter.CreateCounter<long>("mlops.packages.built", description: "Model package builds, by outcome (published, existing, failed).");
     }
 
     public void PipelineStarted(string pipeline, string trigger) =>
@@ -37,6 +39,8 @@ public sealed class PlatformMetrics
     public void AuditDuplicateIgnored() => this.auditDuplicates.Add(1);
 
     public void StagingSwept(string container, long blobs) => this.stagingSwept.Add(blobs, new KeyValuePair<string, object?>("container", container));
+
+    public void PackageBuilt(string outcome) => this.packagesBuilt.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void EventPublished(string type) => this.eventsPublished.Add(1, new KeyValuePair<string, object?>("type", type));
 }

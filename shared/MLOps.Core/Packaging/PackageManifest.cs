@@ -14,6 +14,9 @@ public sealed record PackageManifest
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+
+        // The digest is over these bytes: the same package must give them on every OS, not Environment.NewLine's.
+        NewLine = "\n",
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 8,
     };

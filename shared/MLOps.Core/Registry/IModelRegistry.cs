@@ -76,4 +76,15 @@ public interface IModelRegistry
     /// </summary>
     Task<IReadOnlyList<string>> WriteArtifactsAsync(
         string project, string name, int version, MlflowModelPackage package, CancellationToken cancellationToken = default);
+
+    /// <summary>A file of a committed version's MLflow directory (<see cref="MlflowModelDirectory.Files"/>) as registered; null when absent.</summary>
+    Task<BinaryData?> ReadArtifactAsync(string project, string name, int version, string file, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the build state of a committed version's model package. A <see cref="PackageBuildState.Building"/> or
+    /// <see cref="PackageBuildState.Failed"/> state never replaces a <see cref="PackageBuildState.Built"/> one: a package, once
+    /// built, exists whatever later attempts do. Returns the version as stored.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such committed version.</exception>
+    Task<ModelVersion> RecordPackageBuildAsync(string project, string name, int version, PackageBuild build, CancellationToken cancellationToken = default);
 }

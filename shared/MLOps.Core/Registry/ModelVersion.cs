@@ -53,5 +53,8 @@ public sealed record ModelVersion
 
     public required string CreatedBy { get; init; }
 
+    /// <summary>The build state of the version's model package; <see cref="PackageBuild.None"/> until a build starts.</summary>
+    public PackageBuild Package { get; init; } = PackageBuild.None;
+
     public string Uri => ModelUri.ForVersion(this.Name, this.Version).ToString();
 }

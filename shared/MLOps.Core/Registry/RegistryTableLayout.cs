@@ -15,6 +15,8 @@ namespace MLOps.Core.Registry;
 /// <item><c>run|{name}|{runId}</c>: which version a run became, the idempotency key of registration.</item>
 /// <item><c>alias|{name}|{alias}</c>: where the alias points; its ETag guards every move.</item>
 /// <item><c>aliashist|{name}|{alias}|{seq:D6}</c>: one row per move or rollback.</item>
+/// <item><c>package|{name}|{v:D6}</c>: the build state of the version's model package, beside the version's row so
+/// that recording it never moves the version row's ETag, which approvals and alias moves pin.</item>
 /// </list>
 /// Model names and aliases are validated to exclude '|' and '/', so the keys cannot collide.
 /// </summary>
@@ -33,6 +35,23 @@ internal static class RegistryTableLayout
 
     public static string RunRow(string name, string runId) => $"run|{name}|{TableKeys.Escape(runId)}";
 
+    public static string PackagePrefix(string name) => $"package|{name}|";
+
+    public static string PackageRow(string name, int version) =>
+        PackagePrefix(name) + version.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static int PackageRowVersion(string rowKey) => int.Parse(rowKey.AsSpan(rowKey.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
+
+    public static TableEntity ToEntity(string project, string name, int version, PackageBuild build) => new(Partition(project), PackageRow(name, version))
+    {
+        ["Json"] = JsonSerializer.Serialize(build, DataEngineeringJson.Options),
+        ["State"] = build.State.ToString(),
+    };
+
+    public static PackageBuild PackageBuildFrom(TableEntity row) =>
+        JsonSerializer.Deserialize<PackageBuild>(row.GetString("Json"), DataEngineeringJson.Options)
+        ?? throw new JsonException($"Package row '{row.RowKey}' is empty.");
+
     public static string AliasPrefix(string name) => $"alias|{name}|";
 
     public static string AliasRow(string name, string alias) => AliasPrefix(name) + alias;
@@ -47,7 +66,8 @@ internal static class RegistryTableLayout
 
     public static TableEntity ToEntity(ModelVersion v) => new(Partition(v.Project), VersionRow(v.Name, v.Version))
     {
-        ["Json"] = JsonSerializer.Serialize(v, DataEngineeringJson.Options),
+        // The package's build state lives in its own row (see PackageRow); readers merge it in.
+        ["Json"] = JsonSerializer.Serialize(v with { Package = PackageBuild.None }, DataEngineeringJson.Options),
         ["RunId"] = v.RunId,
         ["Status"] = v.Status.ToString(),
         ["State"] = v.State.ToString(),

@@ -33,7 +33,7 @@ public sealed partial class TableModelRegistry
             {
                 // The same decision again (a retried request): nothing to write; its audit record is completed if a crash lost it.
                 await this.AuditApprovalAsync(current, target, cancellationToken);
-                return current;
+                return await this.WithPackageAsync(current, cancellationToken);
             }
 
             ModelVersion next = current with
@@ -55,7 +55,7 @@ public sealed partial class TableModelRegistry
             }
 
             await this.AuditApprovalAsync(next, target, cancellationToken);
-            return next;
+            return await this.WithPackageAsync(next, cancellationToken);
         }
     }
 

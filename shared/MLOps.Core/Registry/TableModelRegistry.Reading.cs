@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Models;
 
 namespace MLOps.Core.Registry;
 
-/// <summary>Read-only views the HTTP API needs: a model's aliases and a version's card.</summary>
+/// <summary>Read-only views the HTTP API and the package builder need: a model's aliases, a version's card and MLflow files.</summary>
 public sealed partial class TableModelRegistry
 {
     internal const string ModelCardFile = "model-card.md";
@@ -19,6 +19,32 @@ public sealed partial class TableModelRegistry
         }
 
         return aliases;
+    }
+
+    public async Task<BinaryData?> ReadArtifactAsync(string project, string name, int version, string file, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(file);
+        if (!Mlflow.MlflowModelDirectory.Files.Contains(file, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"'{file}' is not a file of an MLflow model directory ({string.Join(", ", Mlflow.MlflowModelDirectory.Files)}).", nameof(file));
+        }
+
+        if (await this.GetVersionRowAsync(project, ModelAliases.ValidateModelName(name), version, cancellationToken) is not { } row
+            || RegistryTableLayout.VersionFrom(row).State != ModelVersionState.Committed)
+        {
+            // A staged version's files are not the committed package's yet.
+            return null;
+        }
+
+        try
+        {
+            return (await blobs.GetBlobContainerClient(ArtifactContainer).GetBlobClient(ArtifactPrefix(project, name, version) + file)
+                .DownloadContentAsync(cancellationToken)).Value.Content;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<string?> ReadModelCardAsync(string project, string name, int version, CancellationToken cancellationToken = default)

@@ -105,16 +105,24 @@ public sealed partial class TableModelRegistry(
         }
     }
 
-    /// <summary>A committed version; null when there is none, or while it is still staged.</summary>
+    /// <summary>A committed version with its package's build state; null when there is none, or while it is still staged.</summary>
     public async Task<ModelVersion?> GetVersionAsync(string project, string name, int version, CancellationToken cancellationToken = default) =>
         await this.GetVersionRowAsync(project, name, version, cancellationToken) is { } row
         && RegistryTableLayout.VersionFrom(row) is { State: ModelVersionState.Committed } committed
-            ? committed
+            ? await this.WithPackageAsync(committed, cancellationToken)
             : null;
 
-    /// <summary>The committed versions, in order; staged ones are not listed.</summary>
-    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default) =>
-        [.. (await this.ListAllVersionsAsync(project, name, cancellationToken)).Where(v => v.State == ModelVersionState.Committed)];
+    /// <summary>The committed versions in order, each with its package's build state; staged ones are not listed.</summary>
+    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string project, string name, CancellationToken cancellationToken = default)
+    {
+        Dictionary<int, PackageBuild> builds = await this.PackageBuildsAsync(project, name, cancellationToken);
+        return
+        [
+            .. (await this.ListAllVersionsAsync(project, name, cancellationToken))
+                .Where(v => v.State == ModelVersionState.Committed)
+                .Select(v => builds.TryGetValue(v.Version, out PackageBuild? build) ? v with { Package = build } : v),
+        ];
+    }
 
     public async Task<ModelVersion> ResolveAsync(string project, string modelUri, CancellationToken cancellationToken = default)
     {

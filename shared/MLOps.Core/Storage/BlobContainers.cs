@@ -20,6 +20,9 @@ public static class BlobContainers
     /// <summary>Data samples submitted with a spec for its feasibility check (not watched, unlike landing).</summary>
     public const string Samples = "samples";
 
+    /// <summary>Model packages, content-addressed: <c>{digest}/…</c>, visible once <c>{digest}/manifest.sig</c> exists.</summary>
+    public const string Packages = "packages";
+
     /// <summary>The request log of the serving endpoints: JSON lines by endpoint and UTC hour.</summary>
     public const string Requests = "requests";
 
@@ -32,5 +35,5 @@ public static class BlobContainers
     /// <summary>The containers that hold a project's own data, which a spec may name as its feasibility sample.</summary>
     public static readonly IReadOnlyList<string> Data = [Landing, Samples];
 
-    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, Requests, Predictions];
+    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, Packages, Requests, Predictions];
 }

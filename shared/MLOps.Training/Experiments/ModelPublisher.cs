@@ -70,10 +70,13 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
             plan.ModelName, version.Version, version.Uri, ModelAliases.Challenger, files.Count > 0 ? version.ArtifactUri : string.Empty, card);
     }
 
-    /// <summary>MLmodel metadata a server needs to turn probabilities into labels.</summary>
+    /// <summary>MLmodel metadata a server needs: the input's column order, and how to turn probabilities into labels.</summary>
     private static Dictionary<string, string> Metadata(ExperimentPlan plan, CandidateModel candidate)
     {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MlflowModelDirectory.FeatureNamesKey] = System.Text.Json.JsonSerializer.Serialize(candidate.FeatureNames),
+        };
         if (candidate.Threshold is { } threshold)
         {
             metadata["decision_threshold"] = threshold.Threshold.ToString("R", CultureInfo.InvariantCulture);

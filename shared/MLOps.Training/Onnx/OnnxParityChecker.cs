@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MLOps.Core.Packaging;
 using MLOps.Core.Requirements;
 using MLOps.Training.Data;
 using MLOps.Training.Training;
@@ -106,8 +107,7 @@ public static class OnnxParityChecker
 
     private static string OutputName(InferenceSession session, ModelTask task)
     {
-        string column = task == ModelTask.BinaryClassification ? "Probability" : "Score";
-        return session.OutputMetadata.Keys.FirstOrDefault(n => n.StartsWith(column + ".", StringComparison.Ordinal) || n == column)
-            ?? throw new InvalidDataException($"The ONNX model has no '{column}' output; it has {string.Join(", ", session.OutputMetadata.Keys)}.");
+        return ScoreOutput.Find(task, session.OutputMetadata.Keys)
+            ?? throw new InvalidDataException($"The ONNX model has no '{ScoreOutput.Column(task)}' output; it has {string.Join(", ", session.OutputMetadata.Keys)}.");
     }
 }

@@ -45,6 +45,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(TestKeys.AsConfiguration())
         {
             ["DurableEngine:TaskHubName"] = this.TaskHub,
+
+            // The generated development signing key goes to a temporary folder, not the user's profile.
+            ["Packaging:LocalKeyPath"] = Path.Combine(Path.GetTempPath(), this.TaskHub, "package-signing-key.pem"),
             ["LandingWatcher:PollInterval"] = "00:00:00.500",
             ["Schedules:PollInterval"] = "00:00:01",
             ["Schedules:Items:0:Name"] = ScheduleName,

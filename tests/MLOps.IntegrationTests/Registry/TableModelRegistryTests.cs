@@ -276,6 +276,47 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         Assert.Equal([$"FeatureSetVersion:{this.project}/v5", $"Run:{this.project}/run-2"], comparison.UpstreamOnlyInSecond);
     }
 
+    [Fact]
+    public async Task A_packages_build_state_is_shown_on_its_version_and_a_built_package_stays_built()
+    {
+        this.policies.Tier = RiskTier.Low;
+        TableModelRegistry registry = this.Registry;
+        await registry.RegisterAsync(this.Request("run-1"));
+        await registry.RegisterAsync(this.Request("run-2"));
+        TableClient table = this.tables.GetTableClient("models");
+        string versionRow = "version|churn|000001";
+        Azure.ETag before = (await table.GetEntityAsync<TableEntity>(this.project, versionRow)).Value.ETag;
+        DateTimeOffset at = DateTimeOffset.UnixEpoch;
+        string digest = new('7', 64);
+
+        PackageBuildState initial = (await registry.GetVersionAsync(this.project, "churn", 1))!.Package.State;
+        await registry.RecordPackageBuildAsync(this.project, "churn", 1, PackageBuild.Building(at));
+        PackageBuildState building = (await registry.ListVersionsAsync(this.project, "churn"))[0].Package.State;
+        await registry.RecordPackageBuildAsync(this.project, "churn", 1, PackageBuild.Failed("MLmodel has no signature.", at));
+        PackageBuild failed = (await registry.GetVersionAsync(this.project, "churn", 1))!.Package;
+        ModelVersion built = await registry.RecordPackageBuildAsync(this.project, "churn", 1, PackageBuild.Built(digest, at));
+        ModelVersion rebuilt = await registry.RecordPackageBuildAsync(this.project, "churn", 1, PackageBuild.Built(digest, at.AddDays(1)));
+
+        // A later attempt that starts or fails does not hide the package that exists.
+        await registry.RecordPackageBuildAsync(this.project, "churn", 1, PackageBuild.Building(at));
+        await registry.RecordPackageBuildAsync(this.project, "churn", 1, PackageBuild.Failed("storage down", at));
+
+        Assert.Equal((PackageBuildState.None, PackageBuildState.Building), (initial, building));
+        Assert.Equal((PackageBuildState.Failed, "MLmodel has no signature."), (failed.State, failed.Reason));
+        Assert.Equal((PackageBuildState.Built, digest), (built.Package.State, built.Package.Digest));
+        Assert.Equal(built.Package, rebuilt.Package);
+        IReadOnlyList<ModelVersion> listed = await registry.ListVersionsAsync(this.project, "churn");
+        Assert.Equal([(PackageBuildState.Built, digest), (PackageBuildState.None, null)], listed.Select(v => (v.Package.State, v.Package.Digest)));
+        Assert.Equal(digest, (await registry.ResolveAsync(this.project, "models:/churn/1")).Package.Digest);
+
+        // Beside the version's row: its ETag, which approvals and alias moves pin, never moved, and a move still commits.
+        Assert.Equal(before, (await table.GetEntityAsync<TableEntity>(this.project, versionRow)).Value.ETag);
+        Assert.Equal(1, (await registry.MoveAliasAsync(this.project, "churn", ModelAliases.Champion, 1, "ops")).ToVersion);
+        AuditRecord packaged = Assert.Single(await this.AuditAsync(), r => r.Action == "registry.version.package");
+        Assert.Equal($"registry/{this.project}/churn/v1/package/{digest}", packaged.EventId);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => registry.RecordPackageBuildAsync(this.project, "churn", 9, PackageBuild.Building(at)));
+    }
+
     public void Dispose() => this.audit.Dispose();
 
     private async Task AssertInvisibleAsync(TableModelRegistry registry, int version)

@@ -79,13 +79,27 @@ public sealed class CleaningRun
                 this.Note(DuplicateRule, null, CleaningAction.DuplicateKept, record.Number, row, row);
             }
 
-            if (this.CleanRow(record.Number, record.Fields) is { } fields)
+            if (this.CleanRow(record.Number, record.Fields, out _) is { } fields)
             {
                 kept.Add(record with { Fields = fields });
             }
         }
 
         return new CsvBatch(batch.Columns, kept);
+    }
+
+    /// <summary>
+    /// Cleans one record on its own, as <see cref="Clean"/> cleans each record of a batch but without looking for
+    /// duplicates (a property of a data set, not of a record): what a model package's contract does to a record
+    /// to be scored. Null when a rule drops the row; <paramref name="droppedBy"/> then names the rule's column.
+    /// </summary>
+    public string[]? CleanRecord(CsvRecord record, out string? droppedBy)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        this.rowsRead++;
+        string[]? fields = this.CleanRow(record.Number, record.Fields, out int dropped);
+        droppedBy = dropped >= 0 ? this.columns[dropped] : null;
+        return fields;
     }
 
     private static UInt128 RowHash(IReadOnlyList<string> fields)
@@ -119,8 +133,9 @@ public sealed class CleaningRun
         return text.Length <= RowTextLimit ? text : string.Concat(text.AsSpan(0, RowTextLimit), "…");
     }
 
-    private string[]? CleanRow(long record, IReadOnlyList<string> original)
+    private string[]? CleanRow(long record, IReadOnlyList<string> original, out int droppedBy)
     {
+        droppedBy = -1;
         string[] fields = [.. original];
         foreach ((int i, _, CategorySpelling spelling) in this.normalise)
         {
@@ -138,6 +153,7 @@ public sealed class CleaningRun
             {
                 this.invalidRows++;
                 this.Note(rule.Id, this.columns[index], CleaningAction.RowDropped, record, original[index], null);
+                droppedBy = index;
                 return null;
             }
         }

@@ -21,6 +21,12 @@ public static class MlflowModelDirectory
     public const string PythonEnvFile = "python_env.yaml";
     public const string RequirementsFile = "requirements.txt";
 
+    /// <summary>
+    /// MLmodel metadata key holding the input tensor's column names in order, as a JSON array: MLflow's tensor spec
+    /// has a shape but no column names, and serving must know which column is which.
+    /// </summary>
+    public const string FeatureNamesKey = "feature_names";
+
     /// <summary>Every file of the directory, in write order (MLmodel last).</summary>
     public static readonly IReadOnlyList<string> Files = [ModelFile, InputExampleFile, RequirementsFile, CondaFile, PythonEnvFile, MLmodelFile];
 
