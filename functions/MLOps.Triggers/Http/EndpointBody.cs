@@ -1,3 +1,4 @@
+using MLOps.Core.Naming;
 using MLOps.Core.Pipelines;
 
 namespace MLOps.Triggers.Http;
@@ -14,9 +15,7 @@ public sealed record EndpointBody : IValidatable
 
     public IReadOnlyList<string> Validate() =>
     [
-        .. IsDigest(this.Package) ? Array.Empty<string>() : ["package: must be a package digest, 64 lower-case hexadecimal digits"],
+        .. NameRules.PackageDigest.Problem("package", this.Package) is { } package ? [package] : Array.Empty<string>(),
         .. this.ExpectedRevision < 0 ? ["expectedRevision: must be 0 (the endpoint does not exist yet) or a revision number"] : Array.Empty<string>(),
     ];
-
-    private static bool IsDigest(string? value) => value is { Length: 64 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

@@ -1,3 +1,5 @@
+using MLOps.Core.Packaging;
+
 namespace MLOps.Core.Serving.Scoring;
 
 /// <summary>
@@ -27,17 +29,20 @@ public sealed record PendingRows(RowResult[] Results, float[] Rows, int[] Scored
         return results;
     }
 
-    /// <summary>Raw records through the package's feature contract: an encoded record is to be scored, one with a blocking problem is refused (400).</summary>
+    /// <summary>
+    /// Raw records through the package's feature contract: an encoded record is to be scored (its non-blocking
+    /// problems noted), one with a blocking problem is refused (400) — <see cref="RecordProblem.Blocking"/> decides.
+    /// </summary>
     public static PendingRows Encode(ScoringPackage package, IReadOnlyList<IReadOnlyDictionary<string, string?>> records)
     {
         ArgumentNullException.ThrowIfNull(package);
-        IReadOnlyList<EncodedRow> encoded = package.Encoder.Encode(records);
+        IReadOnlyList<EncodedRecord> encoded = package.Encoder.Encode(records);
         var results = new RowResult[encoded.Count];
         var rows = new List<float>(encoded.Count * package.Width);
         var scored = new List<int>(encoded.Count);
         for (int i = 0; i < encoded.Count; i++)
         {
-            RowIssue[] issues = [.. encoded[i].Problems.Select(p => new RowIssue(p.Column, p.Kind, p.Detail))];
+            RowIssue[] issues = [.. encoded[i].Problems.Select(p => new RowIssue(p.Column, p.Kind.ToString(), p.Detail, p.Feature))];
             if (encoded[i].Values is { } values)
             {
                 results[i] = new RowResult { Problems = issues.Length > 0 ? issues : null };

@@ -1,3 +1,4 @@
+using MLOps.Core.Packaging;
 using MLOps.Core.Requirements;
 
 namespace MLOps.Core.Serving.Scoring;
@@ -42,7 +43,8 @@ public sealed record ScoringPackage
     /// <summary>The feature-set version's hash: online vectors of another version are encoded differently.</summary>
     public required string FeatureSetSha256 { get; init; }
 
-    public required IRecordEncoder Encoder { get; init; }
+    /// <summary>The package's feature contract applied to raw records, by the code that built the training rows.</summary>
+    public required RawRecordEncoder Encoder { get; init; }
 
     public int Width => this.FeatureNames.Count;
 }
