@@ -70,6 +70,41 @@ param appCodePublished bool = false
 @minLength(1)
 param packageSigningKeySecretUri string
 
+@description('Image of the ONNX workers (built from infra/onnx-worker/Dockerfile), e.g. myregistry.azurecr.io/mlops-onnx-worker:1.0. Empty: no workers are deployed.')
+param workerImage string = ''
+
+@description('Azure Container Registry in this resource group the worker image is pulled from (with a managed identity); empty for a public image.')
+param workerRegistryName string = ''
+
+@description('GPU workload profile of the workers.')
+@allowed([
+  'Consumption-GPU-NC8as-T4'
+  'Consumption-GPU-NC24-A100'
+])
+param workerGpuProfile string = 'Consumption-GPU-NC8as-T4'
+
+@description('Worker replicas kept running.')
+@minValue(0)
+@maxValue(10)
+param workerMinReplicas int = 1
+
+@description('Most worker replicas.')
+@minValue(1)
+@maxValue(50)
+param workerMaxReplicas int = 4
+
+@description('Concurrent requests per worker replica before another is added.')
+@minValue(1)
+@maxValue(1000)
+param workerConcurrentRequests int = 32
+
+@description('SubjectPublicKeyInfo PEM of the package signing key (the public half of Packaging__SigningKeyPem): the workers load only packages it signed. Required with workerImage.')
+param packagePublicKeyPem string = ''
+
+@description('Bearer key of the workers (Worker__AccessKey), also given to the Function App (Workers__AccessKey). At least 32 characters with workerImage.')
+@secure()
+param workerAccessKey string = ''
+
 @description('Further app settings, e.g. the Security__ApiKeys__N__* (N < 100) of the platform\'s users; they win over the settings this template sets. The deployment replaces all app settings, so pass every setting that is managed outside this template here.')
 param additionalAppSettings appSettingsType = {}
 
@@ -83,7 +118,11 @@ var names = {
   functionApp: '${namePrefix}-func-${suffix}'
   eventGridTopic: '${namePrefix}-events-${suffix}'
   storageSystemTopic: '${namePrefix}-st-events-${suffix}'
+  workerEnvironment: '${namePrefix}-cae-${suffix}'
+  workerApp: take('${namePrefix}-onnx-${suffix}', 32)
 }
+
+var deployWorkers = !empty(workerImage)
 
 // MLOps.Core.Storage.BlobContainers.
 var landingContainer = 'landing'
@@ -132,6 +171,38 @@ module eventGridTopic 'modules/eventGridTopic.bicep' = {
   }
 }
 
+module onnxWorkers 'modules/onnxWorkers.bicep' = if (deployWorkers) {
+  name: 'onnxWorkers'
+  params: {
+    environmentName: names.workerEnvironment
+    appName: names.workerApp
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceName: names.logAnalytics
+    storageAccountName: names.storageAccount
+    image: workerImage
+    containerRegistryName: workerRegistryName
+    gpuProfileType: workerGpuProfile
+    minReplicas: workerMinReplicas
+    maxReplicas: workerMaxReplicas
+    concurrentRequests: workerConcurrentRequests
+    packagePublicKeyPem: packagePublicKeyPem
+    accessKey: workerAccessKey
+  }
+  dependsOn: [
+    storage
+    monitoring
+  ]
+}
+
+// The Function App routes inference to the workers' ingress (MLOps.Core's InferenceWorkerPool, section Workers).
+var workerAppSettings = deployWorkers
+  ? {
+      Workers__Endpoints__0: 'https://${onnxWorkers!.outputs.fqdn}'
+      Workers__AccessKey: workerAccessKey
+    }
+  : {}
+
 module functionApp 'modules/functionApp.bicep' = {
   name: 'functionApp'
   params: {
@@ -148,7 +219,7 @@ module functionApp 'modules/functionApp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     eventDeliveryKey: eventDeliveryKey
     packageSigningKeySecretUri: packageSigningKeySecretUri
-    additionalAppSettings: additionalAppSettings
+    additionalAppSettings: union(workerAppSettings, additionalAppSettings)
   }
   // Names are passed as deploy-time constants (precise what-if), so the order is stated here.
   dependsOn: [

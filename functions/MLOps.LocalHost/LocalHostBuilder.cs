@@ -5,6 +5,7 @@ using MLOps.Core.Storage;
 using MLOps.DurableLocal;
 using MLOps.LocalHost.Azurite;
 using MLOps.LocalHost.Background;
+using MLOps.LocalHost.Workers;
 using MLOps.Orchestrations;
 using MLOps.Triggers;
 
@@ -40,6 +41,9 @@ public static class LocalHostBuilder
         builder.Services.AddHostedService<LandingWatcher>();
         builder.Services.AddHostedService<LocalScheduler>();
         builder.Services.AddHostedService<StagingSweepService>();
+        builder.Services.AddOptions<LocalWorkerOptions>().BindConfiguration(LocalWorkerOptions.SectionName);
+        builder.Services.AddSingleton<LocalWorkers>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalWorkers>());
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();

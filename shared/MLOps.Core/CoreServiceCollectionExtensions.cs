@@ -22,6 +22,7 @@ using MLOps.Core.Registry;
 using MLOps.Core.Scheduling;
 using MLOps.Core.Security;
 using MLOps.Core.Serving;
+using MLOps.Core.Serving.Workers;
 using MLOps.Core.Storage;
 using MLOps.Core.Tracking;
 
@@ -64,6 +65,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.TryAddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.TryAddSingleton<StorageReadiness>();
+        services.AddInferenceWorkerPool();
         services.TryAddSingleton(sp => new OnlineFeatureStore(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<FeatureConsistencyChecker>();
         services.TryAddSingleton(_ => new FeatureStatisticsCalculator());

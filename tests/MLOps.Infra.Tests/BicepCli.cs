@@ -25,7 +25,8 @@ public static partial class BicepCli
 
     /// <summary>Environment variables main.bicepparam reads; the tests set them explicitly, never inherit them.</summary>
     public static readonly IReadOnlyList<string> ParameterVariables =
-        ["MLOPS_EVENT_DELIVERY_KEY", "MLOPS_BLOB_EXTENSION_KEY", "MLOPS_APP_CODE_PUBLISHED", "MLOPS_APP_SETTINGS_JSON", "MLOPS_PACKAGE_SIGNING_KEY_URI"];
+        ["MLOPS_EVENT_DELIVERY_KEY", "MLOPS_BLOB_EXTENSION_KEY", "MLOPS_APP_CODE_PUBLISHED", "MLOPS_APP_SETTINGS_JSON", "MLOPS_PACKAGE_SIGNING_KEY_URI",
+         "MLOPS_WORKER_IMAGE", "MLOPS_WORKER_ACCESS_KEY", "MLOPS_PACKAGE_PUBLIC_KEY"];
 
     public static string RepositoryRoot => Root.Value;
 

@@ -32,6 +32,8 @@ public sealed class MainTemplateTests(BicepFixture bicep, ITestOutputHelper outp
     [InlineData("Microsoft.EventGrid/topics/eventSubscriptions")]
     [InlineData("Microsoft.EventGrid/systemTopics")]
     [InlineData("Microsoft.EventGrid/systemTopics/eventSubscriptions")]
+    [InlineData("Microsoft.App/managedEnvironments")]
+    [InlineData("Microsoft.App/containerApps")]
     public void DeploysResourceType(string type)
     {
         IReadOnlyList<JsonObject> resources = ArmTemplate.DeployedResources(bicep.Template);

@@ -23,6 +23,7 @@ public sealed class ParametersFileTests(ITestOutputHelper output)
         Assert.Equal(string.Empty, parameters["blobExtensionKey"]?["value"]?.GetValue<string>());
         Assert.False(parameters["appCodePublished"]?["value"]?.GetValue<bool>());
         Assert.Equal("10.0", parameters["functionRuntimeVersion"]?["value"]?.GetValue<string>());
+        Assert.Equal(string.Empty, parameters["workerImage"]?["value"]?.GetValue<string>());
     }
 
     [Fact]
@@ -40,6 +41,25 @@ public sealed class ParametersFileTests(ITestOutputHelper output)
         Assert.Equal("blobs-extension-key", parameters["blobExtensionKey"]?["value"]?.GetValue<string>());
         Assert.True(parameters["appCodePublished"]?["value"]?.GetValue<bool>());
         Assert.Equal("ops", parameters["additionalAppSettings"]?["value"]?["Security__ApiKeys__0__Principal"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void BuildsWithTheOnnxWorkers()
+    {
+        const string pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+        JsonObject parameters = this.BuildParameters(new Dictionary<string, string>
+        {
+            ["MLOPS_EVENT_DELIVERY_KEY"] = DeliveryKey,
+            ["MLOPS_PACKAGE_SIGNING_KEY_URI"] = SigningKeyUri,
+            ["MLOPS_WORKER_IMAGE"] = "mlopsacr.azurecr.io/mlops-onnx-worker:1.0",
+            ["MLOPS_WORKER_ACCESS_KEY"] = "worker-access-key-0123456789abcdef0123",
+            ["MLOPS_PACKAGE_PUBLIC_KEY"] = pem,
+        });
+
+        Assert.Equal("mlopsacr.azurecr.io/mlops-onnx-worker:1.0", parameters["workerImage"]?["value"]?.GetValue<string>());
+        Assert.Equal("worker-access-key-0123456789abcdef0123", parameters["workerAccessKey"]?["value"]?.GetValue<string>());
+        Assert.Equal(pem, parameters["packagePublicKeyPem"]?["value"]?.GetValue<string>());
+        Assert.Equal("Consumption-GPU-NC8as-T4", parameters["workerGpuProfile"]?["value"]?.GetValue<string>());
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class ModelPublisher(IModelRegistry registry, IExperimentTracker t
 
     private static MlflowTensor[] Outputs(byte[] onnx)
     {
-        using OnnxSession session = OnnxSessionFactory.Create(onnx, preferCuda: false);
+        using OnnxSession session = OnnxSessionFactory.Create(onnx);
         return session.Session.OutputMetadata
             .Select(o => new MlflowTensor(o.Key, o.Value.Dimensions.Select(d => (long)d).ToArray()))
             .ToArray();

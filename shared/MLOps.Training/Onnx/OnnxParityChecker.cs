@@ -20,12 +20,12 @@ public static class OnnxParityChecker
     /// <summary>Absolute for probabilities; for regression, relative to the score scale (and absolute below a scale of 1).</summary>
     public const double DefaultTolerance = 1e-5;
 
-    public static ParityReport Check(TrainedModel model, byte[] onnx, TrainingTable holdout, double tolerance = DefaultTolerance, bool preferCuda = true)
+    public static ParityReport Check(TrainedModel model, byte[] onnx, TrainingTable holdout, double tolerance = DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(holdout);
         float[][] expected = model.Predict(holdout);
-        using OnnxSession session = OnnxSessionFactory.Create(onnx, preferCuda);
+        using OnnxSession session = OnnxSessionFactory.Create(onnx);
         float[][] actual;
         try
         {

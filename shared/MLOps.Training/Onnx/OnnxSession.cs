@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace MLOps.Training.Onnx;
 
-/// <summary>An ONNX Runtime session and the execution provider it ended up on ("CUDA" or "CPU").</summary>
+/// <summary>An ONNX Runtime session and the execution provider it runs on ("CPU" in training).</summary>
 public sealed class OnnxSession(InferenceSession session, string provider) : IDisposable
 {
     public InferenceSession Session { get; } = session;
