@@ -20,6 +20,7 @@ public static class ServingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ServingMetrics>();
         services.TryAddSingleton<IEndpointStore, TableEndpointStore>();
+        services.TryAddSingleton<IPackageScoring, WorkerPackageScoring>();
         services.TryAddSingleton<IRequestLog, BlobRequestLog>();
         services.TryAddSingleton<ScoringService>();
         services.TryAddSingleton<EndpointDeployer>();
