@@ -10,6 +10,7 @@ using MLOps.Core.FeatureStore;
 using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.Packaging;
 using MLOps.Core.Serving.RequestLog;
+using MLOps.Core.Serving.Workers;
 using MLOps.IntegrationTests.Infrastructure;
 using MLOps.LocalHost;
 using MLOps.LocalHost.Workers;
@@ -82,6 +83,24 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
                 Assert.Equal(online[p.First.Key], p.Second.GetProperty("score").GetSingle());
             });
         }
+
+        // A worker that lacks the deployment (restarted, or joined later) loads it on its first score: the same scores.
+        InferenceWorkerPool pool = platform.Services.GetRequiredService<InferenceWorkerPool>();
+        string servingName = $"{model.Project}.{Endpoint}.d-{model.Digest[..12]}";
+        foreach (InferenceWorkerClient worker in await pool.GetReadyAsync())
+        {
+            await worker.UnloadAsync(servingName);
+            Assert.False(await worker.IsModelReadyAsync(servingName));
+        }
+
+        // The same 200 records as the first request: ONNX Runtime takes another kernel for a single row, whose float
+        // rounding can differ in the last bit, so a batch is compared with a batch of the same size.
+        HoldoutRecord[] first200 = [.. model.Holdout.Take(200)];
+        ApiResponse reloaded = await platform.SendAsync(HttpMethod.Post, $"api/projects/{model.Project}/endpoints/{Endpoint}/score", TestKeys.Application,
+            new JsonObject { ["rows"] = new JsonArray([.. first200.Select(r => (JsonNode)r.Json.DeepClone())]) }.ToJsonString());
+        Assert.True(reloaded.Status == HttpStatusCode.OK, $"{reloaded.Status}: {reloaded.Json}");
+        Assert.Equal(first200.Select(r => online[r.Key]), reloaded.Json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("score").GetSingle()));
+        requestIds.Add(reloaded.Json.GetProperty("requestId").GetString()!);
 
         // The request log holds every request, by time window, with its inputs and outputs.
         DateTimeOffset to = DateTimeOffset.UtcNow.AddSeconds(1);
