@@ -201,7 +201,7 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task With_no_ready_worker_a_score_is_a_503_with_retry_after_and_is_logged()
+    public async Task With_no_ready_worker_a_score_is_a_503_with_retry_after_and_a_package_changed_in_storage_is_refused()
     {
         Deployed model = await this.DeployAsync();
 
@@ -220,9 +220,27 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
         await host.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(host.Urls.Single() + "/") };
 
-        ApiResponse refused = await PlatformFixture.Send(http, HttpMethod.Post, $"api/projects/{model.Project}/endpoints/{Endpoint}/score", TestKeys.Application,
-            new JsonObject { ["rows"] = new JsonArray(model.Holdout[0].Json.DeepClone()) }.ToJsonString());
+        string body = new JsonObject { ["rows"] = new JsonArray(model.Holdout[0].Json.DeepClone()) }.ToJsonString();
+
+        // A package whose bytes were changed in storage does not verify: that host refuses to use it (409), unharmed.
+        Azure.Storage.Blobs.BlobClient contract = platform.Blobs.GetBlobContainerClient("packages").GetBlobClient($"{model.Digest}/feature-contract.json");
+        BinaryData original = (await contract.DownloadContentAsync()).Value.Content;
+        ApiResponse tampered;
+        try
+        {
+            await contract.UploadAsync(BinaryData.FromString(original.ToString().Replace("\"Home\"", "\"Hone\"", StringComparison.Ordinal)), overwrite: true);
+            tampered = await PlatformFixture.Send(http, HttpMethod.Post, $"api/projects/{model.Project}/endpoints/{Endpoint}/score", TestKeys.Application, body);
+        }
+        finally
+        {
+            await contract.UploadAsync(original, overwrite: true);
+        }
+
+        ApiResponse refused = await PlatformFixture.Send(http, HttpMethod.Post, $"api/projects/{model.Project}/endpoints/{Endpoint}/score", TestKeys.Application, body);
         await host.StopAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, tampered.Status);
+        Assert.Contains("does not verify", tampered.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter!.Delta);

@@ -183,9 +183,19 @@ public sealed class BatchScorer(
         return pending.Apply(package, await scoring.InferAsync(package, servingName, pending.Rows, cancellationToken));
     }
 
-    private async Task<ScoringPackage> OpenAsync(Deployment deployment, CancellationToken cancellationToken) =>
-        await scoring.OpenAsync(deployment.Package, cancellationToken)
-        ?? throw new DataRejectedException($"Package {deployment.Package} of deployment '{deployment.Id}' is not available (not built, or removed).");
+    private async Task<ScoringPackage> OpenAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await scoring.OpenAsync(deployment.Package, cancellationToken)
+                ?? throw new DataRejectedException($"Package {deployment.Package} of deployment '{deployment.Id}' is not available (not built, or removed).");
+        }
+        catch (PackageRefusedException e)
+        {
+            // Retrying cannot make a package verify.
+            throw new DataRejectedException($"Package {deployment.Package} of deployment '{deployment.Id}' does not verify: {e.Message}", e);
+        }
+    }
 
     private static int IndexOf(IReadOnlyList<string> header, string column)
     {

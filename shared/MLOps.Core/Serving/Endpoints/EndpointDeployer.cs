@@ -24,7 +24,16 @@ public sealed class EndpointDeployer(
     {
         ArgumentException.ThrowIfNullOrEmpty(digest);
         ArgumentException.ThrowIfNullOrEmpty(principal);
-        ScoringPackage? package = await scoring.OpenAsync(digest, cancellationToken);
+        ScoringPackage? package;
+        try
+        {
+            package = await scoring.OpenAsync(digest, cancellationToken);
+        }
+        catch (PackageRefusedException e)
+        {
+            return DeployOutcome.Refused(409, $"Package {digest} does not verify, so it is not deployed: {e.Message}");
+        }
+
         if (package is null)
         {
             return DeployOutcome.Refused(404, $"No built package has digest {digest}: build the model version's package first (a package exists once it is committed and signed).");

@@ -154,8 +154,9 @@ public sealed class BlobRequestLog : IRequestLog, IAsyncDisposable
                         written.Written.TrySetResult();
                     }
                 }
-                catch (Exception e) when (e is RequestFailedException or IOException or InvalidOperationException or OperationCanceledException)
+                catch (Exception e)
                 {
+                    // Whatever went wrong, the waiting requests are told (and answered 503); the loop goes on for the next ones.
                     this.logger.LogError(e, "Could not append {Count} request log entries to {Folder}.", folder.Count(), folder.Key);
                     foreach (Pending failed in folder)
                     {

@@ -68,7 +68,17 @@ public sealed class ScoringService(
         }
 
         request.Deployment = deployment;
-        ScoringPackage? package = await scoring.OpenAsync(deployment.Package, cancellationToken);
+        ScoringPackage? package;
+        try
+        {
+            package = await scoring.OpenAsync(deployment.Package, cancellationToken);
+        }
+        catch (PackageRefusedException e)
+        {
+            logger.LogError("Package {Package} of {Project}/{Endpoint} does not verify: {Problem}", deployment.Package, endpoint.Project, endpoint.Name, e.Message);
+            return Refused(request, 409, $"Package {deployment.Package} of deployment '{deployment.Id}' does not verify, so it is not used: {e.Message}");
+        }
+
         if (package is null)
         {
             return Refused(request, 409, $"Package {deployment.Package} of deployment '{deployment.Id}' is not available (not built, or removed); deploy a built package.");
