@@ -132,6 +132,7 @@ var platformContainers = [
   'snapshots'
   'diagnostics'
   'packages'
+  'builds'
 ]
 var deploymentContainer = 'app-package'
 

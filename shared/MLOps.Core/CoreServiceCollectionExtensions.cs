@@ -11,6 +11,7 @@ using MLOps.Core.Landing;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
 using MLOps.Core.Integration;
+using MLOps.Core.Integration.Builds;
 using MLOps.Core.FeatureStore.Offline;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.Lineage;
@@ -92,8 +93,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ModelPackageReader>();
         services.TryAddSingleton<PackageBuilder>();
 
+        // Continuous integration: the record of each build.
+        services.TryAddSingleton<BuildRecorder>();
+
         // Door checks of pipeline inputs that need the platform's state.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, IntegrationAdmission>());
         services.TryAddSingleton<SubmissionCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
 

@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MLOps.Core.Integration.Builds;
+using MLOps.Core.Pipelines;
+using MLOps.Core.Registry;
 using MLOps.FunctionsApp.Tests.Support;
 using MLOps.FunctionsApp.Triggers;
+using Moq;
 
 namespace MLOps.FunctionsApp.Tests;
 
@@ -55,5 +61,52 @@ public sealed class EventGridWebhookFunctionTests
         ExecutedResponse response = await TriggerHarness.ExecuteAsync(result, request);
 
         Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ModelRegisteredStartsContinuousIntegrationOnceWithoutAnyRouteConfigured()
+    {
+        // The registry's event data as the Event Grid client serialises ModelRegisteredEvent (its default options: PascalCase).
+        string data = System.Text.Json.JsonSerializer.Serialize(new ModelRegisteredEvent("credit", "credit-model", 3));
+        string body = $$"""
+            [{
+              "id": "registry/credit/credit-model/v3/registered",
+              "subject": "projects/credit/models/credit-model/versions/3",
+              "data": {{data}},
+              "eventType": "MLOps.Registry.ModelRegistered",
+              "eventTime": "2025-01-01T10:00:00Z",
+              "dataVersion": "1.0"
+            }]
+            """;
+        var admitted = new List<object>();
+        using var harness = new TriggerHarness(replace: services =>
+        {
+            // The real door check reads the registry in storage; here every version counts as committed.
+            services.RemoveAll<IAdmissionCheck>();
+            services.AddSingleton<IAdmissionCheck>(new AdmitAll(admitted));
+        });
+
+        foreach (int delivery in new[] { 1, 2 })
+        {
+            HttpRequest request = harness.Request("POST", "/api/events", ApiKeys.Platform, body);
+            IResult result = await harness.Create<EventGridWebhookFunction>().ReceiveAsync(request, harness.Durable.Client);
+            ExecutedResponse response = await TriggerHarness.ExecuteAsync(result, request);
+            Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        }
+
+        harness.Durable.VerifyScheduled(OrchestratorNames.ContinuousIntegration, o => o?.InstanceId?.StartsWith(InstanceIds.EventPrefix, StringComparison.Ordinal) == true, Times.Once());
+        Assert.Equal(2, admitted.Count);
+        Assert.All(admitted, input => Assert.Equal(new ContinuousIntegrationRequest("credit", "credit-model", 3), input));
+    }
+
+    private sealed class AdmitAll(List<object> admitted) : IAdmissionCheck
+    {
+        public Type InputType => typeof(ContinuousIntegrationRequest);
+
+        public Task<IReadOnlyList<string>> CheckAsync(object input, CancellationToken cancellationToken = default)
+        {
+            admitted.Add(input);
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
     }
 }

@@ -58,7 +58,7 @@ public sealed class MainTemplateTests(BicepFixture bicep, ITestOutputHelper outp
     {
         string containers = bicep.Template["variables"]?["platformContainers"]?.ToJsonString() ?? string.Empty;
 
-        foreach (string name in (string[])["landing", "audit", "snapshots", "diagnostics", "packages"])
+        foreach (string name in (string[])["landing", "audit", "snapshots", "diagnostics", "packages", "builds"])
         {
             Assert.Contains(name, containers, StringComparison.Ordinal);
         }

@@ -31,6 +31,10 @@ public static class AuditEventIds
     public static string AliasMove(string project, string model, string alias, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"registry/{project}/{model}/alias/{alias}/{sequence}");
 
+    /// <summary>A continuous-integration build of a version finished with its verdict.</summary>
+    public static string IntegrationBuild(string project, string model, int version, string buildId) =>
+        string.Create(CultureInfo.InvariantCulture, $"integration/{project}/{model}/v{version}/{buildId}");
+
     /// <summary>An endpoint reached this revision (a deployment changed).</summary>
     public static string EndpointRevision(string project, string endpoint, int revision) =>
         string.Create(CultureInfo.InvariantCulture, $"serving/{project}/{endpoint}/r{revision}");

@@ -13,6 +13,13 @@ public sealed class EventGridOptions
     /// <summary>The topic's access key; locally an API key of a PlatformService principal.</summary>
     public string? TopicKey { get; set; }
 
-    /// <summary>Event type → pipeline route name. Events of other types are acknowledged and ignored.</summary>
-    public IDictionary<string, string> Routes { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Event type → pipeline route name. Events of other types are acknowledged and ignored. A registered model
+    /// version starts continuous integration unless configuration routes the event elsewhere (an empty value turns
+    /// it off): the route is part of the platform, and App Service cannot carry a setting whose name has dots.
+    /// </summary>
+    public IDictionary<string, string> Routes { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [PlatformEventTypes.ModelRegistered] = Pipelines.PipelineNames.ContinuousIntegration,
+    };
 }

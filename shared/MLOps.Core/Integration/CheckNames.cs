@@ -19,6 +19,12 @@ public static class CheckNames
 
     public const string OnnxSecurity = "onnx-security";
 
+    /// <summary>The fairness checks as a whole: the name a result takes when none is per attribute (none declared, a task without labels).</summary>
+    public const string Fairness = "fairness";
+
+    /// <summary>The quality checks as a whole (acceptance and champion), for a result that covers both.</summary>
+    public const string Quality = "quality";
+
     /// <summary>Demographic-parity difference of one sensitive attribute, e.g. "fairness/demographic-parity/Marital".</summary>
     public static string DemographicParity(string attribute) => $"fairness/demographic-parity/{attribute}";
 

@@ -57,6 +57,33 @@ public sealed record CheckResult
         Groups = groups ?? [],
     };
 
+    /// <summary>
+    /// A check that could not run (its activity failed, or a check it depends on failed first): it fails, with no
+    /// figure, and the detail says why. A build is not passed by a check that never ran.
+    /// </summary>
+    public static CheckResult NotRun(string check, string reason) => new()
+    {
+        Check = check,
+        Passed = false,
+        Figure = double.NaN,
+        Bound = double.NaN,
+        Comparison = GateDirection.AtMost,
+        Unit = "not run",
+        Detail = $"The check could not run: {reason}",
+    };
+
+    /// <summary>A failed result whose figure could not be measured (+∞: nothing was proven), with the reason.</summary>
+    public static CheckResult Unproven(string check, double bound, GateDirection comparison, string unit, string reason) => new()
+    {
+        Check = check,
+        Passed = false,
+        Figure = comparison == GateDirection.AtMost ? double.PositiveInfinity : double.NegativeInfinity,
+        Bound = bound,
+        Comparison = comparison,
+        Unit = unit,
+        Detail = reason,
+    };
+
     /// <summary>One line naming the check, its figure and its bound, e.g. "parity: FAILED, 3.2E-04 (must be <= 1E-05 absolute score difference)".</summary>
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,

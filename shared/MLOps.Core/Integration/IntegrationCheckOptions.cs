@@ -43,6 +43,15 @@ public sealed record IntegrationCheckOptions
     /// </summary>
     public int LatencyMinSamples { get; init; } = 20;
 
+    /// <summary>Single-row requests the latency check times (holdout rows, in order, repeated if there are fewer).</summary>
+    public int LatencySamples { get; init; } = 200;
+
+    /// <summary>
+    /// Requests sent first and not timed: the first calls of a freshly loaded model pay ONNX Runtime's lazy
+    /// allocations and a new HTTP connection, which no steady-state request pays.
+    /// </summary>
+    public int LatencyWarmupRequests { get; init; } = 5;
+
     /// <summary>
     /// Demographic-parity and equal-opportunity difference allowed when the spec's attribute has no bound. 0.1 is a
     /// convention of practice, not a fairlearn rule: fairlearn prescribes no threshold and warns that one number
@@ -114,6 +123,16 @@ public sealed record IntegrationCheckOptions
         if (this.LatencyMinSamples < 1)
         {
             problems.Add($"{nameof(this.LatencyMinSamples)} must be at least 1, not {this.LatencyMinSamples}.");
+        }
+
+        if (this.LatencySamples < this.LatencyMinSamples)
+        {
+            problems.Add($"{nameof(this.LatencySamples)} must be at least {nameof(this.LatencyMinSamples)} ({this.LatencyMinSamples}), not {this.LatencySamples}.");
+        }
+
+        if (this.LatencyWarmupRequests < 0)
+        {
+            problems.Add($"{nameof(this.LatencyWarmupRequests)} must be 0 or more, not {this.LatencyWarmupRequests}.");
         }
 
         Share(nameof(this.FairnessMaxDifference), this.FairnessMaxDifference);

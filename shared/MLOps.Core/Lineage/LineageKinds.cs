@@ -27,5 +27,11 @@ public static class LineageKinds
     /// <summary>Id "{project}/{runId}": a tracked training run.</summary>
     public const string Run = "Run";
 
+    /// <summary>Id: the package's digest (SHA-256 of its manifest).</summary>
+    public const string ModelPackage = "ModelPackage";
+
+    /// <summary>Id "{project}/{name}/v{version}/{buildId}": one continuous-integration build of a package.</summary>
+    public const string Build = "Build";
+
     public const string Prediction = "Prediction";
 }

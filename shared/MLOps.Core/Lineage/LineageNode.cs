@@ -35,5 +35,10 @@ public sealed record LineageNode
 
     public static LineageNode Run(string project, string runId) => new(LineageKinds.Run, $"{project}/{runId}");
 
+    public static LineageNode ModelPackage(string digest) => new(LineageKinds.ModelPackage, digest);
+
+    public static LineageNode Build(string project, string name, int version, string buildId) =>
+        new(LineageKinds.Build, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{project}/{name}/v{version}/{buildId}"));
+
     public override string ToString() => $"{this.Kind}:{this.Id}";
 }

@@ -18,4 +18,10 @@ public static class LineageRelations
 
     /// <summary>Run → model version: the version is the run's output.</summary>
     public const string ProducedBy = "produced-by";
+
+    /// <summary>Model version → package: the package holds the version.</summary>
+    public const string PackageOf = "package-of";
+
+    /// <summary>Package → build: the build checked the package (its verdict in the edge's attributes).</summary>
+    public const string CheckOf = "check-of";
 }

@@ -11,5 +11,6 @@ public static class OrchestratorNames
     public const string DataEngineering = "DataEngineeringOrchestrator";
     public const string Experiment = "ExperimentOrchestrator";
     public const string Reproduce = "ReproduceRunOrchestrator";
+    public const string ContinuousIntegration = "ContinuousIntegrationOrchestrator";
     public const string BatchScoring = "BatchScoringOrchestrator";
 }

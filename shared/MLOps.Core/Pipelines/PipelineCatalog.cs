@@ -3,6 +3,7 @@ using MLOps.Core.DataEngineering;
 using MLOps.Core.Projects;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Experiments;
+using MLOps.Core.Integration.Builds;
 using MLOps.Core.Security;
 using MLOps.Core.Serving.Batch;
 
@@ -51,6 +52,12 @@ public sealed class PipelineCatalog
             typeof(ReproductionRequest),
             new HashSet<Role> { Role.Admin, Role.MlArchitect, Role.DataScientist, Role.OperationsEngineer, Role.PlatformService },
             "Trains a recorded run again from what the tracker holds and compares its metrics with the recorded ones."),
+        new PipelineDefinition(
+            PipelineNames.ContinuousIntegration,
+            OrchestratorNames.ContinuousIntegration,
+            typeof(ContinuousIntegrationRequest),
+            new HashSet<Role> { Role.Admin, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
+            "Builds the signed package of a registered model version and checks it (parity, contract and skew, quality, latency, fairness, robustness, ONNX scan) into one verdict."),
         new PipelineDefinition(
             PipelineNames.BatchScoring,
             OrchestratorNames.BatchScoring,

@@ -87,4 +87,12 @@ public interface IModelRegistry
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such committed version.</exception>
     Task<ModelVersion> RecordPackageBuildAsync(string project, string name, int version, PackageBuild build, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the verdict of a continuous-integration build of the version's built package (<paramref name="digest"/>).
+    /// The latest build by finishing time is kept; the same build recorded again changes nothing.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such committed version.</exception>
+    /// <exception cref="InvalidOperationException">The version's built package is not <paramref name="digest"/>.</exception>
+    Task<ModelVersion> RecordCheckedBuildAsync(string project, string name, int version, string digest, CheckedBuild build, CancellationToken cancellationToken = default);
 }

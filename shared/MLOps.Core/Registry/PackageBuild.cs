@@ -17,6 +17,9 @@ public sealed record PackageBuild
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>The latest continuous-integration build of the built package (its checks' verdict); null until one is recorded.</summary>
+    public CheckedBuild? Checks { get; init; }
+
     public static PackageBuild Building(DateTimeOffset at) => new() { State = PackageBuildState.Building, UpdatedAt = at };
 
     public static PackageBuild Built(string digest, DateTimeOffset at) => new() { State = PackageBuildState.Built, Digest = digest, UpdatedAt = at };

@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 using MLOps.Core.Audit;
+using MLOps.Core.Events;
 using MLOps.Core.Registry.Cards;
 using MLOps.Core.Registry.Mlflow;
 using MLOps.Core.Storage;
@@ -72,6 +74,7 @@ public sealed partial class TableModelRegistry
                 // Committed by an earlier attempt that may have crashed before its audit record or lineage.
                 await this.AuditRegisteredAsync(current, cancellationToken);
                 await this.RecordLineageAsync(current, cancellationToken);
+                await this.AnnounceAsync(current, cancellationToken);
                 return current;
             }
 
@@ -89,6 +92,7 @@ public sealed partial class TableModelRegistry
 
             await this.AuditRegisteredAsync(committed, cancellationToken);
             await this.RecordLineageAsync(committed, cancellationToken);
+            await this.AnnounceAsync(committed, cancellationToken);
             return committed;
         }
     }
@@ -126,6 +130,25 @@ public sealed partial class TableModelRegistry
         foreach (string file in pending)
         {
             await this.Artifacts.GetBlobClient(final + file).TryCreateFromAsync(this.Artifacts.GetBlobClient(staged + file), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Publishes the version's registration. The audit record is the proof and the event a notification (as for
+    /// pipeline events), so a topic outage is logged, not thrown: the version stays committed, and its integration
+    /// can be started over HTTP. A retried commit publishes the same event id again, which the webhook ignores.
+    /// </summary>
+    private async Task AnnounceAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        PlatformEvent registered = ModelRegisteredEvent.For(version);
+        try
+        {
+            await events.PublishAsync(registered, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning(ex, "Publishing {Type} for {Subject} failed; start its integration with POST /api/pipelines/ci.",
+                registered.Type, registered.Subject);
         }
     }
 

@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 using MLOps.Core.Audit;
+using MLOps.Core.Events;
 using MLOps.Core.Lineage;
 using MLOps.Core.Storage;
 
@@ -16,7 +18,8 @@ namespace MLOps.Core.Registry;
 /// write (<c>TableModelRegistry.Package.cs</c>). Aliases move by ETag-conditional writes that also pin the target
 /// version's row (<c>TableModelRegistry.Aliases.cs</c>). Every state change is audited under a deterministic event
 /// id, on the retry path too, so a crash between a write and its audit record is repaired by the retry; lineage
-/// edges are upserts.
+/// edges are upserts. A committed version is announced as <see cref="PlatformEventTypes.ModelRegistered"/>, which
+/// starts its continuous integration.
 /// </summary>
 public sealed partial class TableModelRegistry(
     TableServiceClient tables,
@@ -24,7 +27,9 @@ public sealed partial class TableModelRegistry(
     IAuditLog audit,
     LineageStore lineage,
     IApprovalPolicySource policies,
-    TimeProvider clock) : IModelRegistry
+    IPlatformEventPublisher events,
+    TimeProvider clock,
+    ILogger<TableModelRegistry> logger) : IModelRegistry
 {
     public const string ArtifactContainer = "models";
 

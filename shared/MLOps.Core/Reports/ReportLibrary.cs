@@ -29,7 +29,7 @@ public sealed class ReportLibrary(
 
     public static IReadOnlyList<string> RunReports { get; } = ["roc"];
 
-    public static IReadOnlyList<string> ModelReports { get; } = ["card"];
+    public static IReadOnlyList<string> ModelReports { get; } = ["card", "build"];
 
     public async Task<ReportLookup> ProjectAsync(string project, string report, int? version, CancellationToken cancellationToken = default)
     {
@@ -93,20 +93,45 @@ public sealed class ReportLibrary(
             return ReportLookup.NotFound($"Model '{name}' of project '{project}' has no version {version}.");
         }
 
+        if (report == "build")
+        {
+            return await this.BuildAsync(found, cancellationToken);
+        }
+
         string? card = await registry.ReadModelCardAsync(project, name, version, cancellationToken);
         return card is null
             ? ReportLookup.NotFound($"Version {version} of model '{name}' has no {report} yet.")
             : Found(card, string.Create(CultureInfo.InvariantCulture, $"Model card: {name} v{version}"), ReportFormat.Markdown, DataEngineeringJson.Serialize(found));
     }
 
+    /// <summary>The record and HTML report of the version's latest continuous-integration build.</summary>
+    private async Task<ReportLookup> BuildAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        if (version.Package.Checks is not { } checks)
+        {
+            return ReportLookup.NotFound($"Version {version.Version} of model '{version.Name}' has no integration build yet; POST /api/pipelines/ci starts one.");
+        }
+
+        string? json = await this.ReadAsync(BlobContainers.Builds, checks.Record, cancellationToken);
+        return json is null
+            ? ReportLookup.NotFound($"The record '{checks.Record}' of build {checks.BuildId} is missing.")
+            : ReportLookup.Found(new ReportDocument(
+                string.Create(CultureInfo.InvariantCulture, $"Integration build: {version.Name} v{version.Version}, package {version.Package.Digest}"),
+                ReportFormat.Json,
+                json,
+                await this.ReadAsync(BlobContainers.Builds, checks.Report, cancellationToken)));
+    }
+
     private static ReportLookup Found(string content, string title, ReportFormat format, string? record = null) =>
         ReportLookup.Found(new ReportDocument(title, format, content, RecordJson: record));
 
-    private async Task<string?> ReadSnapshotAsync(string blob, CancellationToken cancellationToken)
+    private Task<string?> ReadSnapshotAsync(string blob, CancellationToken cancellationToken) => this.ReadAsync(BlobContainers.Snapshots, blob, cancellationToken);
+
+    private async Task<string?> ReadAsync(string container, string blob, CancellationToken cancellationToken)
     {
         try
         {
-            return (await blobs.GetBlobContainerClient(BlobContainers.Snapshots).GetBlobClient(blob).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+            return (await blobs.GetBlobContainerClient(container).GetBlobClient(blob).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -1,5 +1,6 @@
 using MLOps.Core.Experiments;
 using MLOps.Core.FeatureStore;
+using MLOps.Core.Integration.Parity;
 using MLOps.Core.Projects;
 using MLOps.Core.Registry.Cards;
 using MLOps.Core.Requirements;
@@ -23,7 +24,7 @@ namespace MLOps.Training.Experiments;
 /// score scale, see <see cref="OnnxParityChecker"/>), then ranks its features by
 /// permutation importance and measures it per group of each sensitive attribute. A binary model also gets its decision
 /// threshold, chosen on validation rows split from the training rows (see <see cref="ChooseThreshold"/>). The ONNX
-/// bytes and the verdicts are logged as artifacts of the best trial's run.
+/// bytes, the verdicts and the holdout scores (<see cref="HoldoutScores"/>) are logged as artifacts of the best trial's run.
 /// </summary>
 public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker tracker, ProjectRegistry projects, SensitiveGroups sensitive)
 {
@@ -66,6 +67,9 @@ public sealed class CandidateTrainer(TrainingDataCache data, IExperimentTracker 
         await tracker.LogArtifactAsync(plan.Project, runId, "model/parity.json", FiniteJson.ToBinaryData(parity), cancellationToken);
         await tracker.LogArtifactAsync(plan.Project, runId, "model/importance.json", FiniteJson.ToBinaryData(importance), cancellationToken);
         await tracker.LogArtifactAsync(plan.Project, runId, "model/fairness.json", FiniteJson.ToBinaryData(fairness), cancellationToken);
+
+        // What continuous integration holds the built package to, row by row.
+        await tracker.LogArtifactAsync(plan.Project, runId, HoldoutScores.Artifact, FiniteJson.ToBinaryData(new HoldoutScores(split.Test.Keys, scores)), cancellationToken);
         if (plan.Task == ModelTask.BinaryClassification && split.Test.BinaryLabels!.Distinct().Count() == 2)
         {
             var roc = RocCurve.Points(split.Test.BinaryLabels!, scores.Select(p => p[0]).ToArray());

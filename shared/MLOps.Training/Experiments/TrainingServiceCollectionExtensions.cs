@@ -5,7 +5,7 @@ namespace MLOps.Training.Experiments;
 
 public static class TrainingServiceCollectionExtensions
 {
-    /// <summary>Adds the experiment services (planning, trials, candidates, registration); needs <c>AddMLOpsCore</c>.</summary>
+    /// <summary>Adds the experiment services (planning, trials, candidates, registration) and the integration checks that score packages; needs <c>AddMLOpsCore</c>.</summary>
     public static IServiceCollection AddMLOpsTraining(this IServiceCollection services)
     {
         services.TryAddSingleton<TrainingDataCache>();
@@ -14,6 +14,8 @@ public static class TrainingServiceCollectionExtensions
         services.TryAddSingleton<CandidateTrainer>();
         services.TryAddSingleton<ModelPublisher>();
         services.TryAddSingleton<RunReproducer>();
+        services.TryAddSingleton<Integration.BuildInputs>();
+        services.TryAddSingleton<Integration.PackageChecks>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MLOps.Core.Pipelines.IAdmissionCheck, ExperimentAdmission>());
         return services;
     }

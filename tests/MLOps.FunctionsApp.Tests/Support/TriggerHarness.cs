@@ -17,7 +17,8 @@ namespace MLOps.FunctionsApp.Tests.Support;
 /// </summary>
 internal sealed class TriggerHarness : IDisposable
 {
-    public TriggerHarness(IDictionary<string, string?>? settings = null)
+    /// <param name="replace">Changes to the wiring after the app's own, e.g. a door check that needs storage.</param>
+    public TriggerHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         Dictionary<string, string?> all = ApiKeys.Settings();
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
@@ -34,6 +35,7 @@ internal sealed class TriggerHarness : IDisposable
         services.Replace(ServiceDescriptor.Singleton(this.Landing.Object));
         services.Replace(ServiceDescriptor.Singleton<IStartClaims>(new StartClaimsFake()));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(this.Clock));
+        replace?.Invoke(services);
         this.Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

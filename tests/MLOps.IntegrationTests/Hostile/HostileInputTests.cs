@@ -27,7 +27,7 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
     private const string LogMarker = "INJECTED-LOG-LINE";
 
     private static readonly string[] EventTypes =
-        ["MLOps.Diagnostics.Requested", "Microsoft.Storage.BlobCreated", "Microsoft.EventGrid.SubscriptionValidationEvent"];
+        ["MLOps.Diagnostics.Requested", "MLOps.Registry.ModelRegistered", "Microsoft.Storage.BlobCreated", "Microsoft.EventGrid.SubscriptionValidationEvent"];
 
     private static readonly string[] ReceiptLists = ["accepted", "duplicates"];
 

@@ -14,9 +14,11 @@ namespace MLOps.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One real Azurite and one embedded host serving real HTTP on a free loopback port, shared by the tests of
-/// the <see cref="PlatformCollection"/>. A schedule fires every 10 seconds so the timer path is exercised.
+/// the <see cref="PlatformCollection"/>. A schedule fires every 10 seconds so the timer path is exercised. A registered
+/// model does not start continuous integration here (the tests of this collection package and check models
+/// themselves); <see cref="CiPlatformFixture"/> keeps that route.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string ScheduleName = "every10s";
 
@@ -59,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Schedules:Items:0:InputJson"] = """{"steps":1}""",
             ["EventGrid:Routes:MLOps.Diagnostics.Requested"] = "diagnostics",
             ["EventGrid:Routes:Microsoft.Storage.BlobCreated"] = "data-engineering",
+            [ModelRegisteredRoute] = string.Empty,
 
             // Above every bundled data set, low enough for the upload tests to cross it with a few MiB.
             ["DataEngineering:MaxFileBytes"] = UploadLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -70,11 +73,20 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         this.app = LocalHostBuilder.Build([], this.Storage.ConnectionString, builder =>
         {
+            this.Configure(settings, builder);
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls(this.BaseUrl.ToString().TrimEnd('/'));
         });
         await this.app.StartAsync();
         this.Http = new HttpClient { BaseAddress = this.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>The setting of the event route that starts continuous integration when a model version is registered.</summary>
+    protected const string ModelRegisteredRoute = "EventGrid:Routes:" + MLOps.Core.Events.PlatformEventTypes.ModelRegistered;
+
+    /// <summary>Where a derived fixture changes the host's settings or services before it is built.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings, WebApplicationBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using MLOps.Core.Audit;
+using MLOps.Core.Events;
 using MLOps.Core.Lineage;
 using MLOps.Core.Registry;
 using MLOps.Core.Registry.Mlflow;
@@ -20,7 +21,10 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
     private readonly BlobAuditLog audit = NewAuditLog(new BlobServiceClient(storage.ConnectionString));
     private readonly string project = "reg" + Guid.NewGuid().ToString("N")[..8];
 
-    private TableModelRegistry Registry => new(this.tables, this.blobs, this.audit, new LineageStore(this.tables), this.policies, TimeProvider.System);
+    private readonly RecordingPublisher events = new();
+
+    private TableModelRegistry Registry => new(
+        this.tables, this.blobs, this.audit, new LineageStore(this.tables), this.policies, this.events, TimeProvider.System, NullLogger<TableModelRegistry>.Instance);
 
     [Fact]
     public async Task Versions_count_from_1_and_re_registering_a_run_returns_its_version()
@@ -44,6 +48,12 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         IReadOnlyList<AuditRecord> registered = [.. (await this.AuditAsync()).Where(r => r.Action == "registry.version.register")];
         Assert.Equal(6, registered.Count);
         Assert.Equal(Enumerable.Range(1, 6).Select(v => $"registry/{this.project}/churn/v{v}/registered"), registered.Select(r => r.EventId!).Order(StringComparer.Ordinal));
+
+        // Each commit announces the version with the continuous-integration pipeline's input as its data.
+        PlatformEvent announced = Assert.Single(this.events.Published, e => e.Subject == $"projects/{this.project}/models/churn/versions/1");
+        Assert.Equal((PlatformEventTypes.ModelRegistered, $"registry/{this.project}/churn/v1/registered"), (announced.Type, announced.Id));
+        Assert.Equal(new ModelRegisteredEvent(this.project, "churn", 1), announced.Data);
+        Assert.Equal(6, this.events.Published.Count(e => e.Type == PlatformEventTypes.ModelRegistered));
     }
 
     [Fact]
@@ -77,13 +87,18 @@ public sealed class TableModelRegistryTests(AzuriteFixture storage) : IDisposabl
         Assert.Equal(TableModelRegistry.PackageFiles.Order(StringComparer.Ordinal), (await this.NamesAsync($"{this.project}/churn/1/")).Order(StringComparer.Ordinal));
         Assert.Empty(await this.NamesAsync($"_staging/{this.project}/"));
         Assert.Single(await this.AuditAsync(), r => r.Action == "registry.version.register");
+
+        // The retried commit announces the version again under the same id, which the webhook ignores as a redelivery.
+        Assert.Equal(2, this.events.Published.Count);
+        Assert.Single(this.events.Published.Select(e => e.Id).Distinct());
     }
 
     [Fact]
     public async Task A_crash_between_a_registry_write_and_its_audit_record_is_repaired_by_the_retry()
     {
         var flaky = new FailingOnce(this.audit);
-        var registry = new TableModelRegistry(this.tables, this.blobs, flaky, new LineageStore(this.tables), this.policies, TimeProvider.System);
+        var registry = new TableModelRegistry(
+            this.tables, this.blobs, flaky, new LineageStore(this.tables), this.policies, this.events, TimeProvider.System, NullLogger<TableModelRegistry>.Instance);
         ModelVersion staged = await registry.RegisterVersionAsync(this.Request("run-1"));
         await registry.WriteArtifactsAsync(this.project, "churn", 1, CommittedVersions.Package());
         await registry.WriteModelCardAsync(CommittedVersions.Card(staged));

@@ -4,8 +4,10 @@ namespace MLOps.Core.Integration.Contract;
 
 /// <summary>
 /// The package's raw input schema against the project's registered columns: names compared ordinally (as every
-/// column reference of the spec is) and in any order, types exactly. Each difference is named; the figure is their
-/// count and the bound is zero.
+/// column reference of the spec is) and in any order, types exactly. A column the package reads must be registered,
+/// once, with the same type: each difference is named, the figure is their count and the bound is zero. A registered
+/// column the package does not read is listed but is no difference: a model need not read every column, and must not
+/// read a sensitive attribute the spec forbids as a feature (a scoring record may carry such columns; they are ignored).
 /// </summary>
 public static class InputSchemaCheck
 {
@@ -35,11 +37,7 @@ public static class InputSchemaCheck
 
         Dictionary<string, SchemaColumn> declared = package.DistinctBy(c => c.Name, StringComparer.Ordinal).ToDictionary(c => c.Name, StringComparer.Ordinal);
         Dictionary<string, SchemaColumn> expected = registered.DistinctBy(c => c.Name, StringComparer.Ordinal).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        foreach (SchemaColumn column in registered.Where(c => !declared.ContainsKey(c.Name)).DistinctBy(c => c.Name, StringComparer.Ordinal))
-        {
-            differences.Add($"'{column.Name}' ({column.Type}) is registered but the package does not take it");
-        }
-
+        string[] unread = [.. registered.Where(c => !declared.ContainsKey(c.Name)).Select(c => c.Name).Distinct(StringComparer.Ordinal)];
         foreach (SchemaColumn column in package.Where(c => !expected.ContainsKey(c.Name)).DistinctBy(c => c.Name, StringComparer.Ordinal))
         {
             differences.Add($"'{column.Name}' ({column.Type}) is taken by the package but not registered");
@@ -53,9 +51,11 @@ public static class InputSchemaCheck
             }
         }
 
+        string read = $"The package reads {declared.Count - package.Where(c => !expected.ContainsKey(c.Name)).Select(c => c.Name).Distinct(StringComparer.Ordinal).Count()} of the {expected.Count} registered columns"
+            + (unread.Length == 0 ? "." : $"; not read: {string.Join(", ", unread)}.");
         string detail = differences.Count == 0
-            ? $"The package takes the {expected.Count} registered columns with their registered types."
-            : string.Join("; ", differences) + ".";
+            ? $"{read} Every column it reads is registered with its type."
+            : string.Join("; ", differences) + ". " + read;
         return CheckResult.Judge(CheckNames.InputSchema, differences.Count, 0, GateDirection.AtMost, Unit, detail);
     }
 }

@@ -21,6 +21,7 @@ public sealed class IntegrationCheckOptionsTests
         Assert.Equal((null, 0.0), (options.ChampionMinAbsoluteChange, options.ChampionMinRelativeChange));
         Assert.Equal((0.1, 30), (options.FairnessMaxDifference, options.FairnessMinGroupRows));
         Assert.Equal((0.01, 0.05, 20), (options.RobustnessNoiseScale, options.RobustnessMaxFlipShare, options.LatencyMinSamples));
+        Assert.Equal((200, 5), (options.LatencySamples, options.LatencyWarmupRequests));
         Assert.Equal((7L, 21L, 1L, 5L), (options.Onnx.MinOnnxOpset, options.Onnx.MaxOnnxOpset, options.Onnx.MinOnnxMlOpset, options.Onnx.MaxOnnxMlOpset));
         Assert.Equal(["", "ai.onnx", "ai.onnx.ml"], options.Onnx.AllowedDomains);
     }
@@ -39,6 +40,8 @@ public sealed class IntegrationCheckOptionsTests
             RobustnessNoiseScale = 0,
             RobustnessMaxFlipShare = -0.1,
             LatencyMinSamples = 0,
+            LatencySamples = -1,
+            LatencyWarmupRequests = -1,
             Onnx = new OnnxScanOptions { MaxBytes = 0, MinOnnxOpset = 22 },
         };
 
@@ -47,13 +50,13 @@ public sealed class IntegrationCheckOptionsTests
         foreach (string setting in new[]
         {
             "ParityAbsoluteBound", "SkewBound", "ChampionMinAbsoluteChange", "ChampionMinRelativeChange", "FairnessMaxDifference",
-            "FairnessMinGroupRows", "RobustnessNoiseScale", "RobustnessMaxFlipShare", "LatencyMinSamples", "Onnx.MaxBytes", "Onnx opset range 22..21",
+            "FairnessMinGroupRows", "RobustnessNoiseScale", "RobustnessMaxFlipShare", "LatencyMinSamples", "LatencySamples", "LatencyWarmupRequests", "Onnx.MaxBytes", "Onnx opset range 22..21",
         })
         {
             Assert.Contains(problems, p => p.StartsWith(setting, StringComparison.Ordinal));
         }
 
-        Assert.Equal(11, problems.Count);
+        Assert.Equal(13, problems.Count);
     }
 
     [Fact]

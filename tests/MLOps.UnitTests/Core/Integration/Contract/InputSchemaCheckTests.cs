@@ -29,6 +29,21 @@ public sealed class InputSchemaCheckTests
         Assert.True(result.Passed, result.Detail);
         Assert.Equal(0, result.Figure);
         Assert.Equal(CheckNames.InputSchema, result.Check);
+        Assert.Equal("The package reads 3 of the 3 registered columns. Every column it reads is registered with its type.", result.Detail);
+    }
+
+    [Fact]
+    public void A_registered_column_the_package_does_not_read_is_listed_not_counted()
+    {
+        // The credit spec registers Age and Marital as sensitive attributes that no feature may read.
+        SchemaColumn[] registered = [new("Age", ColumnType.Integer), new("Marital", ColumnType.Categorical), new("Income", ColumnType.Number)];
+        SchemaColumn[] package = [new("Income", ColumnType.Number)];
+
+        CheckResult result = InputSchemaCheck.Check(package, registered);
+
+        Assert.True(result.Passed, result.Detail);
+        Assert.Equal(0, result.Figure);
+        Assert.Equal("The package reads 1 of the 3 registered columns; not read: Age, Marital. Every column it reads is registered with its type.", result.Detail);
     }
 
     [Fact]
@@ -40,10 +55,11 @@ public sealed class InputSchemaCheckTests
         CheckResult result = InputSchemaCheck.Check(package, registered);
 
         Assert.False(result.Passed);
-        Assert.Equal(4, result.Figure);
+        Assert.Equal(3, result.Figure);
         Assert.Equal(
-            "'Home' is declared 2 times by the package; 'Income' (Number) is registered but the package does not take it; "
-            + "'income' (Number) is taken by the package but not registered; 'Age' is Number in the package but registered as Integer.",
+            "'Home' is declared 2 times by the package; "
+            + "'income' (Number) is taken by the package but not registered; 'Age' is Number in the package but registered as Integer. "
+            + "The package reads 2 of the 3 registered columns; not read: Income.",
             result.Detail);
     }
 }

@@ -1,0 +1,32 @@
+using MLOps.Core.Naming;
+using MLOps.Core.Pipelines;
+
+namespace MLOps.Core.Integration.Builds;
+
+/// <summary>
+/// Input of the continuous-integration pipeline: the registered model version to package and check. The registry's
+/// <c>MLOps.Registry.ModelRegistered</c> event carries exactly these fields, so the event starts the pipeline as is.
+/// </summary>
+public sealed record ContinuousIntegrationRequest(string Project, string Model, int Version) : IPipelineInput
+{
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (NameRules.Project.Problem("project", this.Project) is { } project)
+        {
+            problems.Add(project);
+        }
+
+        if (NameRules.ModelName.Problem("model", this.Model) is { } model)
+        {
+            problems.Add(model);
+        }
+
+        if (this.Version < 1)
+        {
+            problems.Add("version: must be a version number from 1");
+        }
+
+        return problems;
+    }
+}
