@@ -53,6 +53,10 @@ public static class ApiRoutes
         api.MapPut("/projects/{project}/models/{name}/aliases/{alias}", (HttpRequest r, string project, string name, string alias, ModelRegistryHttpApi h) => h.MoveAliasAsync(r, project, name, alias));
         api.MapPost("/projects/{project}/models/{name}/aliases/{alias}/rollback", (HttpRequest r, string project, string name, string alias, ModelRegistryHttpApi h) => h.RollbackAliasAsync(r, project, name, alias));
         api.MapGet("/projects/{project}/models/{name}/aliases/{alias}/history", (HttpRequest r, string project, string name, string alias, ModelRegistryHttpApi h) => h.AliasHistoryAsync(r, project, name, alias));
+        api.MapGet("/projects/{project}/endpoints", (HttpRequest r, string project, ServingHttpApi h) => h.ListEndpointsAsync(r, project));
+        api.MapGet("/projects/{project}/endpoints/{endpoint}", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.GetEndpointAsync(r, project, endpoint));
+        api.MapPut("/projects/{project}/endpoints/{endpoint}", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.PutEndpointAsync(r, project, endpoint));
+        api.MapPost("/projects/{project}/endpoints/{endpoint}/score", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.ScoreAsync(r, project, endpoint));
         api.MapGet("/packages/{digest}", (HttpRequest r, string digest, PackageHttpApi h) => h.GetAsync(r, digest));
         api.MapGet("/lineage", (HttpRequest r, FeatureStoreHttpApi h) => h.GetLineageAsync(r));
         api.MapGet("/audit", (HttpRequest r, AuditHttpApi h) => h.ListAsync(r));

@@ -30,6 +30,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<TrackingHttpApi>();
         services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<PackageHttpApi>();
+        services.AddSingleton<ServingHttpApi>();
         services.AddSingleton<LandingTrigger>();
         services.AddSingleton<EventGridWebhook>();
         services.AddSingleton<ScheduledPipelineRunner>();

@@ -6,6 +6,7 @@ using MLOps.Activities.FeatureStore;
 using MLOps.Activities.Integration;
 using MLOps.Activities.Platform;
 using MLOps.Activities.Requirements;
+using MLOps.Activities.Serving;
 
 namespace MLOps.Orchestrations;
 
@@ -26,6 +27,7 @@ public static class MLOpsTasks
             .AddOrchestrator<HyperparameterSearchOrchestrator>()
             .AddOrchestrator<ReproduceRunOrchestrator>()
             .AddOrchestrator<ContinuousIntegrationOrchestrator>()
+            .AddOrchestrator<BatchScoringOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
@@ -57,6 +59,9 @@ public static class MLOpsTasks
             .AddActivity<CheckLatencyActivity>()
             .AddActivity<CheckFairnessActivity>()
             .AddActivity<CheckRobustnessActivity>()
-            .AddActivity<RecordBuildActivity>();
+            .AddActivity<RecordBuildActivity>()
+            .AddActivity<PrepareBatchScoringActivity>()
+            .AddActivity<ScoreBatchChunkActivity>()
+            .AddActivity<CommitBatchScoringActivity>();
     }
 }

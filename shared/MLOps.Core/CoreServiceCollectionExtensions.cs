@@ -22,6 +22,7 @@ using MLOps.Core.Projects;
 using MLOps.Core.Registry;
 using MLOps.Core.Scheduling;
 using MLOps.Core.Security;
+using MLOps.Core.Serving;
 using MLOps.Core.Serving.Workers;
 using MLOps.Core.Storage;
 using MLOps.Core.Tracking;
@@ -100,6 +101,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, IntegrationAdmission>());
         services.TryAddSingleton<SubmissionCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
+
+        services.AddMLOpsServing();
         return services;
     }
 }

@@ -27,7 +27,7 @@ public sealed class RequestGateMiddlewareTests
 
         string[] parameters = [.. entryPoints.SelectMany(RequestGateMiddleware.ParametersOf).Distinct()];
 
-        Assert.Equal(["alias", "digest", "eventName", "fileName", "id", "name", "pipeline", "project", "report", "runId", "version"], parameters.Order(StringComparer.Ordinal));
+        Assert.Equal(["alias", "digest", "endpoint", "eventName", "fileName", "id", "name", "pipeline", "project", "report", "runId", "version"], parameters.Order(StringComparer.Ordinal));
         Assert.All(parameters, p => Assert.True(RequestValues.Route.ContainsKey(p), $"no rule for route parameter '{p}'"));
     }
 

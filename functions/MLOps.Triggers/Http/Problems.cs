@@ -37,6 +37,25 @@ public static class Problems
     public static IResult Unavailable(string detail, IReadOnlyList<string> errors) =>
         Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail, errors);
 
+    /// <summary>A problem with the given status, titled as the status is named; the serving routes answer row-level refusals this way.</summary>
+    public static IResult Status(int status, string detail, IReadOnlyList<string>? errors = null, IDictionary<string, object?>? extensions = null) =>
+        Create(status, Title(status), detail, errors, extensions);
+
+    /// <summary>The response with a <c>Retry-After</c> header, for a 503 that will pass.</summary>
+    public static IResult RetryAfter(IResult response, int seconds) => new RetryAfterResult(response, seconds);
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Bad request",
+        StatusCodes.Status403Forbidden => "Forbidden",
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Payload too large",
+        StatusCodes.Status502BadGateway => "Bad gateway",
+        StatusCodes.Status503ServiceUnavailable => "Service unavailable",
+        _ => "Error",
+    };
+
     private static IResult Create(
         int status, string title, string detail, IReadOnlyList<string>? errors = null, IDictionary<string, object?>? extensions = null)
     {

@@ -75,6 +75,8 @@ public sealed class RequestGuard(ApiKeyAuthenticator authenticator, PermissionMa
         Permission.ReadProjects => "read projects and their data",
         Permission.ManageModels => "register models or move their aliases",
         Permission.ApproveModels => "approve or reject model versions",
+        Permission.Score => "score records on serving endpoints",
+        Permission.ManageEndpoints => "point serving endpoints at model packages",
         _ => permission.ToString(),
     };
 }

@@ -12,7 +12,7 @@ namespace MLOps.Triggers.Http;
 /// </summary>
 public static class RequestValues
 {
-    /// <summary>Route parameters: <c>{project}</c>, <c>{name}</c> (a model), <c>{alias}</c>, <c>{version}</c>, <c>{runId}</c>, <c>{id}</c> (an instance), <c>{eventName}</c>, <c>{pipeline}</c>, <c>{fileName}</c> (a landed file), <c>{report}</c>, <c>{digest}</c> (a model package).</summary>
+    /// <summary>Route parameters: <c>{project}</c>, <c>{name}</c> (a model), <c>{alias}</c>, <c>{version}</c>, <c>{runId}</c>, <c>{id}</c> (an instance), <c>{eventName}</c>, <c>{pipeline}</c>, <c>{fileName}</c> (a landed file), <c>{report}</c>, <c>{digest}</c> (a model package), <c>{endpoint}</c> (a serving endpoint).</summary>
     public static IReadOnlyDictionary<string, NameRule> Route { get; } = new Dictionary<string, NameRule>(StringComparer.OrdinalIgnoreCase)
     {
         ["project"] = NameRules.Project,
@@ -26,6 +26,7 @@ public static class RequestValues
         ["fileName"] = NameRules.LandingFile,
         ["report"] = NameRules.ReportName,
         ["digest"] = NameRules.PackageDigest,
+        ["endpoint"] = NameRules.Endpoint,
     };
 
     /// <summary>Query parameters that name things; an empty value counts as absent except where the name is the point.</summary>

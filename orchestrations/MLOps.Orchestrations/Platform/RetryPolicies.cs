@@ -17,6 +17,16 @@ public static class RetryPolicies
             HandleFailure = failure => !IsRejection(failure),
         });
 
+    /// <summary>
+    /// For activities that need an ONNX worker: more patient than <see cref="Platform"/> (about a minute and a half in
+    /// all), so a worker that is restarting or still loading is waited for rather than failing a long batch run.
+    /// </summary>
+    public static TaskOptions Scoring { get; } = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 7, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30))
+        {
+            HandleFailure = failure => !IsRejection(failure),
+        });
+
     public static bool IsRejection(TaskFailureDetails failure) =>
         failure?.ErrorType == typeof(DataRejectedException).FullName || failure?.ErrorType == typeof(LandingBlobSupersededException).FullName;
 }

@@ -34,4 +34,8 @@ public static class AuditEventIds
     /// <summary>A continuous-integration build of a version finished with its verdict.</summary>
     public static string IntegrationBuild(string project, string model, int version, string buildId) =>
         string.Create(CultureInfo.InvariantCulture, $"integration/{project}/{model}/v{version}/{buildId}");
+
+    /// <summary>An endpoint reached this revision (a deployment changed).</summary>
+    public static string EndpointRevision(string project, string endpoint, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"serving/{project}/{endpoint}/r{revision}");
 }

@@ -24,6 +24,11 @@ public static partial class NameRules
     public static NameRule Project { get; } = new(
         "must be a lower-case slug: letters, digits and single hyphens, starting with a letter, at most 63 characters", ProjectSpecValidator.IsValidName);
 
+    /// <summary>A serving endpoint: a slug short enough that project, endpoint and deployment still make one worker model name.</summary>
+    public static NameRule Endpoint { get; } = new(
+        $"must be a lower-case slug: letters, digits and single hyphens, starting with a letter, at most {Serving.Endpoints.EndpointNames.MaxLength} characters",
+        Serving.Endpoints.EndpointNames.IsValid);
+
     public static NameRule ModelName { get; } = new(
         "must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit", ModelAliases.IsValidModelName);
 

@@ -12,4 +12,5 @@ public static class OrchestratorNames
     public const string Experiment = "ExperimentOrchestrator";
     public const string Reproduce = "ReproduceRunOrchestrator";
     public const string ContinuousIntegration = "ContinuousIntegrationOrchestrator";
+    public const string BatchScoring = "BatchScoringOrchestrator";
 }

@@ -5,6 +5,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.Experiments;
 using MLOps.Core.Integration.Builds;
 using MLOps.Core.Security;
+using MLOps.Core.Serving.Batch;
 
 namespace MLOps.Core.Pipelines;
 
@@ -57,6 +58,12 @@ public sealed class PipelineCatalog
             typeof(ContinuousIntegrationRequest),
             new HashSet<Role> { Role.Admin, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
             "Builds the signed package of a registered model version and checks it (parity, contract and skew, quality, latency, fairness, robustness, ONNX scan) into one verdict."),
+        new PipelineDefinition(
+            PipelineNames.BatchScoring,
+            OrchestratorNames.BatchScoring,
+            typeof(BatchScoringRequest),
+            new HashSet<Role> { Role.Admin, Role.Application, Role.OperationsEngineer, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
+            "Scores a CSV or Parquet file of raw records with an endpoint's deployment, fanned out over row chunks, into one predictions file."),
     ]);
 
     public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>

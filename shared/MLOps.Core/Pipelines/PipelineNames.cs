@@ -8,6 +8,7 @@ public static class PipelineNames
     public const string DataEngineering = "data-engineering";
     public const string Experiment = "experiment";
     public const string Reproduce = "reproduce";
+    public const string BatchScoring = "batch-scoring";
 
     /// <summary>Pipeline 4 of the guide: package a registered model version and check it.</summary>
     public const string ContinuousIntegration = "ci";

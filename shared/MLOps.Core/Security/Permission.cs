@@ -17,4 +17,10 @@ public enum Permission
 
     /// <summary>Approve or reject model versions; the approver's roles are what the champion gate checks.</summary>
     ApproveModels,
+
+    /// <summary>Score records on a serving endpoint (online); batch scoring is a pipeline with its own start roles.</summary>
+    Score,
+
+    /// <summary>Point a serving endpoint at a model package (which loads it on the ONNX workers).</summary>
+    ManageEndpoints,
 }

@@ -5,7 +5,8 @@ namespace MLOps.Core.Security;
 /// <summary>Which role may do what. Admin may do everything.</summary>
 public sealed class PermissionMatrix
 {
-    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    /// <summary>Every role but <see cref="Role.Application"/>, whose keys live in business applications and only score.</summary>
+    private static readonly Role[] Everyone = [.. Enum.GetValues<Role>().Where(r => r != Role.Application)];
 
     private readonly Dictionary<Permission, HashSet<Role>> grants;
 
@@ -14,7 +15,8 @@ public sealed class PermissionMatrix
 
     public static PermissionMatrix Default { get; } = new(new Dictionary<Permission, Role[]>
     {
-        [Permission.ReadInstances] = Everyone,
+        // Applications follow their own batch-scoring runs.
+        [Permission.ReadInstances] = [.. Everyone, Role.Application],
         [Permission.RaiseEvent] =
         [
             Role.ProjectManager, Role.MlArchitect, Role.DataScientist, Role.TestEngineer,
@@ -28,6 +30,12 @@ public sealed class PermissionMatrix
         [Permission.ReadProjects] = Everyone,
         [Permission.ManageModels] = [Role.MlArchitect, Role.DataScientist, Role.OperationsEngineer, Role.PlatformService],
         [Permission.ApproveModels] = [Role.ModelRiskAnalyst, Role.MlArchitect],
+        [Permission.Score] =
+        [
+            Role.Application, Role.PlatformService, Role.OperationsEngineer, Role.MlArchitect, Role.DataScientist,
+            Role.SoftwareEngineer, Role.TestEngineer,
+        ],
+        [Permission.ManageEndpoints] = [Role.OperationsEngineer, Role.MlArchitect, Role.PlatformService],
     });
 
     public bool Allows(CallerIdentity caller, Permission permission) =>

@@ -16,4 +16,10 @@ public enum Role
 
     /// <summary>Machine callers: timers, Event Grid deliveries, the platform's own event publisher.</summary>
     PlatformService,
+
+    /// <summary>
+    /// Business applications that call deployed models: they may score and follow their batch-scoring runs, and
+    /// nothing else (no project data, no audit log), so an application's key leaks no more than its predictions.
+    /// </summary>
+    Application,
 }

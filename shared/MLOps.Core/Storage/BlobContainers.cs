@@ -23,6 +23,12 @@ public static class BlobContainers
     /// <summary>Model packages, content-addressed: <c>{digest}/…</c>, visible once <c>{digest}/manifest.sig</c> exists.</summary>
     public const string Packages = "packages";
 
+    /// <summary>The request log of the serving endpoints: JSON lines by endpoint and UTC hour.</summary>
+    public const string Requests = "requests";
+
+    /// <summary>Outputs of batch-scoring runs, by project, package and input.</summary>
+    public const string Predictions = "predictions";
+
     /// <summary>One create-if-absent claim per started instance id, so exactly one of concurrent starts wins.</summary>
     public const string StartClaims = "start-claims";
 
@@ -32,5 +38,5 @@ public static class BlobContainers
     /// <summary>The containers that hold a project's own data, which a spec may name as its feasibility sample.</summary>
     public static readonly IReadOnlyList<string> Data = [Landing, Samples];
 
-    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, Packages, Builds];
+    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, Packages, Builds, Requests, Predictions];
 }

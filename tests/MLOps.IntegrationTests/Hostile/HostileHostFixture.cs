@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using MLOps.Core.Requirements;
+using MLOps.Core.Serving.Endpoints;
 using MLOps.IntegrationTests.Infrastructure;
 
 namespace MLOps.IntegrationTests.Hostile;
@@ -25,6 +28,9 @@ public sealed class HostileHostFixture : IAsyncLifetime
 
     public string WaitingInstance { get; private set; } = string.Empty;
 
+    /// <summary>An endpoint of <see cref="Project"/> whose deployment names a package that was never built.</summary>
+    public string Endpoint { get; } = "hostile-endpoint";
+
     public TimeSpan SetupTime { get; private set; }
 
     public BlobServiceClient Blobs => new(this.Storage.ConnectionString);
@@ -38,6 +44,7 @@ public sealed class HostileHostFixture : IAsyncLifetime
         "operations" => "dev-operations-key",
         "scientist" => "dev-data-scientist-key",
         "engineer" => "dev-data-engineer-key",
+        "application" => "dev-application-key",
         "wrong" => "not-a-key",
         _ => throw new InvalidDataException($"Unknown corpus key '{role}'."),
     };
@@ -65,6 +72,26 @@ public sealed class HostileHostFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"Registering {this.Project} did not complete: {registered}");
         }
+
+        // No package can be built without a trained model; an endpoint whose package is gone is what the door meets.
+        await new TableEndpointStore(new TableServiceClient(this.Storage.ConnectionString)).SaveAsync(
+            new ServingEndpoint
+            {
+                Project = this.Project,
+                Name = this.Endpoint,
+                Deployments =
+                [
+                    new Deployment
+                    {
+                        Id = Deployment.IdFor(new string('e', 64)), Package = new string('e', 64), Model = this.Project, ModelVersion = 1,
+                        Task = ModelTask.BinaryClassification, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "hostile-fixture",
+                    },
+                ],
+                Revision = 0,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedBy = "hostile-fixture",
+            },
+            0);
 
         ApiResponse waiting = await PlatformFixture.Send(this.Host.Http, HttpMethod.Post, "api/pipelines/diagnostics", AdminKey,
             new { steps = 1, awaitApproval = true });

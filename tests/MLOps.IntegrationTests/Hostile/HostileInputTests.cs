@@ -18,7 +18,8 @@ namespace MLOps.IntegrationTests.Hostile;
 /// Each must end in a 4xx problem body (or, for landed data, a failed run whose reason names the problem, or no
 /// run at all); no 5xx; no .NET type names in answers. Afterwards the host is alive, the waiting run still waits,
 /// no feature-set or model version appeared, no blob was left behind for a refused project, no staging blob is
-/// left, no host log line was split by a name, and the audit chain verifies.
+/// left, no host log line was split by a name, every refused score request that reached the endpoint is in its
+/// request log, and the audit chain verifies.
 /// </summary>
 public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHelper output) : IClassFixture<HostileHostFixture>
 {
@@ -40,6 +41,7 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
         var failures = new List<string>();
         var byClass = new SortedDictionary<string, (int Cases, int Failed, TimeSpan Time)>(StringComparer.Ordinal);
         int versionsBefore = await this.FeatureSetVersionsAsync();
+        DateTimeOffset started = DateTimeOffset.UtcNow.AddSeconds(-1);
         var landed = new List<(HostileCase Case, string Name, string? ETag, string Refusal)>();
         var clock = Stopwatch.StartNew();
 
@@ -73,6 +75,7 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
             failures.AddRange(await this.JudgeLandingAsync(landed));
             casesTime = clock.Elapsed;
             failures.AddRange(await this.PlatformStaysWholeAsync(versionsBefore));
+            failures.AddRange(await this.RefusedScoresAreLoggedAsync(corpus, started));
         }
         catch (HttpRequestException ex)
         {
@@ -112,6 +115,7 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
         ["project"] = fixture.Project,
         ["second"] = fixture.Second,
         ["waiting"] = fixture.WaitingInstance,
+        ["endpoint"] = fixture.Endpoint,
         ["fresh"] = $"fresh-{index}-{Guid.NewGuid().ToString("N")[..6]}",
         ["guid"] = Guid.NewGuid().ToString(),
         ["marker"] = LogMarker,
@@ -334,6 +338,26 @@ public sealed class HostileInputTests(HostileHostFixture fixture, ITestOutputHel
             }
 
             failures.AddRange(c.Mentions.Where(m => !reason.Contains(m, StringComparison.OrdinalIgnoreCase)).Select(m => $"{title}: the run's reason does not mention '{m}': {Trim(reason)}"));
+        }
+
+        return failures;
+    }
+
+    /// <summary>Every score request that reached the existing endpoint is in its request log, refused as it was.</summary>
+    private async Task<List<string>> RefusedScoresAreLoggedAsync(IReadOnlyList<HostileCase> corpus, DateTimeOffset from)
+    {
+        int reached = corpus.Count(c => c.Class == "serving" && c.Path == "api/projects/{{project}}/endpoints/{{endpoint}}/score");
+        await using var log = new MLOps.Core.Serving.RequestLog.BlobRequestLog(fixture.Blobs, Microsoft.Extensions.Logging.Abstractions.NullLogger<MLOps.Core.Serving.RequestLog.BlobRequestLog>.Instance);
+        var statuses = new List<int>();
+        await foreach (MLOps.Core.Serving.RequestLog.RequestLogEntry entry in log.ReadAsync(fixture.Project, fixture.Endpoint, from, DateTimeOffset.UtcNow.AddSeconds(1)))
+        {
+            statuses.Add(entry.Status);
+        }
+
+        List<string> failures = [];
+        if (statuses.Count != reached || statuses.Any(s => s is < 400 or > 499))
+        {
+            failures.Add($"the request log of {fixture.Endpoint} holds {statuses.Count} entries ({string.Join(", ", statuses)}); {reached} refused score requests reached it");
         }
 
         return failures;

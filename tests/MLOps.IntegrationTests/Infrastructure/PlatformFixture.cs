@@ -51,6 +51,9 @@ public class PlatformFixture : IAsyncLifetime
             // The generated development signing key goes to a temporary folder, not the user's profile.
             ["Packaging:LocalKeyPath"] = Path.Combine(Path.GetTempPath(), this.TaskHub, "package-signing-key.pem"),
             ["LandingWatcher:PollInterval"] = "00:00:00.500",
+
+            // Batch scoring fans the 4,454 credit records out over five chunks.
+            ["Serving:BatchChunkRows"] = "1000",
             ["Schedules:PollInterval"] = "00:00:01",
             ["Schedules:Items:0:Name"] = ScheduleName,
             ["Schedules:Items:0:Cron"] = "*/10 * * * * *",

@@ -12,6 +12,7 @@ internal static class TestKeys
     public const string ModelRisk = "test-model-risk-key";
     public const string Business = "test-business-key";
     public const string Platform = "test-platform-key";
+    public const string Application = "test-application-key";
 
     private static readonly (string Principal, string Key, Role Role)[] All =
     [
@@ -22,6 +23,7 @@ internal static class TestKeys
         ("model-risk", ModelRisk, Role.ModelRiskAnalyst),
         ("business", Business, Role.Business),
         ("platform", Platform, Role.PlatformService),
+        ("application", Application, Role.Application),
     ];
 
     /// <summary>The keys as configuration entries, e.g. for <c>Security:ApiKeys:0:Key</c>.</summary>

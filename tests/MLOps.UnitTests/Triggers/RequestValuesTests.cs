@@ -25,6 +25,11 @@ public sealed class RequestValuesTests
     [InlineData("eventName", "Approval", true)]
     [InlineData("eventName", "a b", false)]
     [InlineData("pipeline", "data-engineering", true)]
+    [InlineData("endpoint", "credit-live", true)]
+    [InlineData("endpoint", "Credit", false)]
+    [InlineData("endpoint", "a--b", false)]
+    [InlineData("endpoint", "abcdefghijabcdefghijabcdefghijabcdefghij", true)]
+    [InlineData("endpoint", "abcdefghijabcdefghijabcdefghijabcdefghijk", false)]
     [InlineData("anyNewParameter", "ok", true)]
     [InlineData("anyNewParameter", "not\u007fok", false)]
     public void Route_values_are_checked_by_parameter_name(string name, string value, bool valid)

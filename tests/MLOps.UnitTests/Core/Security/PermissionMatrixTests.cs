@@ -28,6 +28,14 @@ public class PermissionMatrixTests
     [InlineData(Role.DataScientist, Permission.ApproveModels, false)]
     [InlineData(Role.OperationsEngineer, Permission.ApproveModels, false)]
     [InlineData(Role.Business, Permission.ReadProjects, true)]
+    [InlineData(Role.Application, Permission.Score, true)]
+    [InlineData(Role.Application, Permission.ReadInstances, true)]
+    [InlineData(Role.Application, Permission.ReadProjects, false)]
+    [InlineData(Role.Application, Permission.ReadAudit, false)]
+    [InlineData(Role.Application, Permission.ManageEndpoints, false)]
+    [InlineData(Role.Business, Permission.Score, false)]
+    [InlineData(Role.OperationsEngineer, Permission.ManageEndpoints, true)]
+    [InlineData(Role.DataScientist, Permission.ManageEndpoints, false)]
     public void Grants_follow_the_matrix(Role role, Permission permission, bool allowed)
     {
         Assert.Equal(allowed, PermissionMatrix.Default.Allows(As(role), permission));
