@@ -16,6 +16,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
     private const string ModelRiskKey = "dev-model-risk-key";
     private const string DataScientistKey = "dev-data-scientist-key";
     private const string DataEngineerKey = "dev-data-engineer-key";
+    private const string ApplicationKey = "dev-application-key";
 
     private const string Project = "credit-scoring";
 
@@ -34,7 +35,9 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
             string? landedRun = await this.UploadCreditDataAsync(http);
             await this.RegisterCreditProjectAsync(http);
             await this.IngestCreditDataAsync(http, landedRun);
-            await this.RunExperimentAsync(http);
+            (string model, int version) = await this.RunExperimentAsync(http);
+            string digest = await this.FollowIntegrationAsync(http, model, version);
+            await this.ServeAsync(http, digest);
             await this.VerifyAuditAsync(http);
             output.WriteLine($"Demo finished in {total.Elapsed.TotalSeconds:F1} s.");
             return 0;
@@ -50,12 +53,12 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
     {
         HttpResponseMessage health = await http.GetAsync(new Uri("api/health", UriKind.Relative));
         Expect(health.StatusCode == HttpStatusCode.OK, $"health check answered {health.StatusCode}");
-        output.WriteLine($"[1/7] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
+        output.WriteLine($"[1/9] Host is up at {baseUrl} (Azurite storage, Durable Task Framework engine).");
     }
 
     private async Task RunDiagnosticsAsync(HttpClient http)
     {
-        output.WriteLine("[2/7] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
+        output.WriteLine("[2/9] Diagnostics pipeline: 3 steps, fan-out of 200 activities, then a human approval.");
         JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/diagnostics", AdminKey,
             new { steps = 3, stepDelayMilliseconds = 200, fanOut = 200, awaitApproval = true }, HttpStatusCode.Accepted);
         string id = started.GetProperty("id").GetString()!;
@@ -79,7 +82,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
     /// <summary>Lands the data over HTTP; before any spec is registered it waits, on a later demo run it has its run already.</summary>
     private async Task<string?> UploadCreditDataAsync(HttpClient http)
     {
-        output.WriteLine("[3/7] Landing: PUT /api/projects/credit-scoring/landing/credit_data.csv (the file's bytes, streamed; no storage SDK).");
+        output.WriteLine("[3/9] Landing: PUT /api/projects/credit-scoring/landing/credit_data.csv (the file's bytes, streamed; no storage SDK).");
         using var upload = new ByteArrayContent(await File.ReadAllBytesAsync(this.DataFile));
         upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         (HttpStatusCode landed, JsonElement answer) = await SendAsync(http, HttpMethod.Put, $"api/projects/{Project}/landing/credit_data.csv", DataEngineerKey, upload);
@@ -98,7 +101,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
 
     private async Task RegisterCreditProjectAsync(HttpClient http)
     {
-        output.WriteLine($"[4/7] Requirements: submitting shared/specs/credit-scoring.json with the landed credit_data.csv as its feasibility sample.");
+        output.WriteLine($"[4/9] Requirements: submitting shared/specs/credit-scoring.json with the landed credit_data.csv as its feasibility sample.");
         string spec = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, "shared", "specs", "credit-scoring.json"));
         using var content = new StringContent(spec, System.Text.Encoding.UTF8, "application/json");
         (HttpStatusCode status, JsonElement started) = await SendAsync(
@@ -125,7 +128,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
 
     private async Task IngestCreditDataAsync(HttpClient http, string? landedRun)
     {
-        output.WriteLine("[5/7] Data engineering: the registered spec released the waiting file into the data pipeline.");
+        output.WriteLine("[5/9] Data engineering: the registered spec released the waiting file into the data pipeline.");
         string id = landedRun ?? await LandedRunAsync(http);
         output.WriteLine($"      pipeline {id} (GET /api/projects/{Project}/landing lists it)");
 
@@ -164,9 +167,9 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
             .Select(e => $"{e.GetProperty("from").GetProperty("kind").GetString()} -{e.GetProperty("relation").GetString()}-> {e.GetProperty("to").GetProperty("kind").GetString()}")));
     }
 
-    private async Task RunExperimentAsync(HttpClient http)
+    private async Task<(string Model, int Version)> RunExperimentAsync(HttpClient http)
     {
-        output.WriteLine("[6/7] Experiment: 24 trials over logistic regression, FastTree and LightGBM, by grid, random, Bayesian (TPE) and genetic search, 3-fold CV.");
+        output.WriteLine("[6/9] Experiment: 24 trials over logistic regression, FastTree and LightGBM, by grid, random, Bayesian (TPE) and genetic search, 3-fold CV.");
         JsonElement started = await SendAsync(http, HttpMethod.Post, "api/pipelines/experiment", DataScientistKey, ExperimentDemo.Request(Project), HttpStatusCode.Accepted);
         JsonElement done = await this.WaitAsync(http, started.GetProperty("id").GetString()!, s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed");
         Expect(done.GetProperty("runtimeStatus").GetString() == "Completed", "experiment failed: " + done);
@@ -189,13 +192,81 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
             $"MLflow ONNX directory + model card at {registered.GetProperty("artifactPrefix").GetString()}");
         output.WriteLine($"      reports: GET /api/projects/{Project}/reports/models/{registered.GetProperty("model").GetString()}/versions/{registered.GetProperty("version").GetInt32()}/card.html, " +
             $"…/reports/runs/{report.GetProperty("bestRunId").GetString()}/roc.svg, …/reports/feature-sets/latest/quality.html");
+        return (registered.GetProperty("model").GetString()!, registered.GetProperty("version").GetInt32());
     }
+
+    /// <summary>The registration's ModelRegistered event started CI; waits for its verdict on the registry version.</summary>
+    private async Task<string> FollowIntegrationAsync(HttpClient http, string model, int version)
+    {
+        output.WriteLine($"[7/9] Continuous integration: the registration event started pipeline 4 (package, then checks fanned out to an ONNX worker).");
+        string route = $"api/projects/{Project}/models/{model}/versions/{version}";
+        JsonElement package = default;
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < StepTimeout)
+        {
+            JsonElement v = await SendAsync(http, HttpMethod.Get, route, OperationsKey, null, HttpStatusCode.OK);
+            if (v.TryGetProperty("package", out package) && package.TryGetProperty("checks", out JsonElement c) && c.ValueKind == JsonValueKind.Object)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Expect(package.ValueKind == JsonValueKind.Object && package.TryGetProperty("checks", out JsonElement checks) && checks.ValueKind == JsonValueKind.Object,
+            "no CI build was recorded for the registered version");
+        string digest = package.GetProperty("digest").GetString()!;
+        checks = package.GetProperty("checks");
+        output.WriteLine($"      signed package {digest[..16]}... (GET /api/packages/{digest})");
+        JsonElement build = await SendAsync(http, HttpMethod.Get, $"api/projects/{Project}/reports/models/{model}/versions/{version}/build.json", OperationsKey, null, HttpStatusCode.OK);
+        foreach (JsonElement result in build.GetProperty("checks").EnumerateArray())
+        {
+            string verdict = result.TryGetProperty("judged", out JsonElement judged) && !judged.GetBoolean() ? "n/a" : result.GetProperty("passed").GetBoolean() ? "pass" : "FAIL";
+            output.WriteLine($"      {verdict,-4} {result.GetProperty("check").GetString(),-34} {Number(result.GetProperty("figure"))} {result.GetProperty("unit").GetString()} " +
+                $"({result.GetProperty("comparison")} {Number(result.GetProperty("bound"))})");
+        }
+
+        output.WriteLine(checks.GetProperty("passed").GetBoolean()
+            ? "      verdict: PackageBuilt, every check passed."
+            : $"      verdict: BuildFailed on {string.Join(", ", checks.GetProperty("failedChecks").EnumerateArray().Select(f => f.GetString()))} — the spec's bounds decide; " +
+              "the package stays built and signed for inspection, and deployment gates (pipeline 5) refuse it for production.");
+        output.WriteLine($"      report: GET /api/projects/{Project}/reports/models/{model}/versions/{version}/build.html");
+        return digest;
+    }
+
+    /// <summary>Points a staging endpoint at the package and scores raw records as they land, over HTTP.</summary>
+    private async Task ServeAsync(HttpClient http, string digest)
+    {
+        const string Endpoint = "staging";
+        output.WriteLine($"[8/9] Serving: PUT /api/projects/{Project}/endpoints/{Endpoint} with the package; raw records scored on the ONNX worker.");
+        using var body = JsonContent.Create(new { package = digest });
+        (HttpStatusCode status, JsonElement deployed) = await SendAsync(http, HttpMethod.Put, $"api/projects/{Project}/endpoints/{Endpoint}", OperationsKey, body);
+        Expect(status is HttpStatusCode.OK or HttpStatusCode.Created, $"deployment answered {(int)status}: {deployed}");
+        JsonElement saved = deployed.GetProperty("endpoint");
+        output.WriteLine($"      endpoint revision {saved.GetProperty("revision").GetInt32()}, deployment {saved.GetProperty("deployments")[0].GetProperty("id").GetString()}, " +
+            $"loaded on {deployed.GetProperty("loadedOn").GetArrayLength()} worker(s)");
+        string[] lines = File.ReadLines(this.DataFile).Take(4).ToArray();
+        // The bundled file quotes its header and has no commas inside values: a plain split is enough for three records.
+        string[] header = [.. lines[0].Split(',').Select(h => h.Trim('"'))];
+        var rows = lines.Skip(1).Select(l => header.Zip(l.Split(',').Select(v => v.Trim('"')), (h, v) => (h, v)).Where(p => p.h != "Status").ToDictionary(p => p.h, p => p.v)).ToArray();
+        JsonElement scored = await SendAsync(http, HttpMethod.Post, $"api/projects/{Project}/endpoints/{Endpoint}/score", ApplicationKey, new { rows }, HttpStatusCode.OK);
+        foreach ((JsonElement result, int i) in scored.GetProperty("results").EnumerateArray().Select((r, i) => (r, i)))
+        {
+            output.WriteLine($"      row {i + 1}: score {result.GetProperty("score").GetDouble():F4} → {result.GetProperty("label").GetString()}");
+        }
+
+        output.WriteLine($"      answered by {scored.GetProperty("model").GetString()} v{scored.GetProperty("modelVersion").GetInt32()}, package {scored.GetProperty("package").GetString()![..16]}..., " +
+            $"request {scored.GetProperty("requestId").GetString()} (logged with inputs and outputs under the 'requests' container)");
+    }
+
+    private static string Number(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
     private async Task VerifyAuditAsync(HttpClient http)
     {
         JsonElement verification = await SendAsync(http, HttpMethod.Get, "api/audit/verify", ModelRiskKey, null, HttpStatusCode.OK);
         Expect(verification.GetProperty("intact").GetBoolean(), "audit chain is broken: " + verification);
-        output.WriteLine($"[7/7] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
+        output.WriteLine($"[9/9] Audit trail: {verification.GetProperty("recordsChecked").GetInt64()} hash-chained records, chain intact.");
     }
 
     /// <summary>The data pipeline run of the landed credit_data.csv, once the landing listing names it.</summary>
