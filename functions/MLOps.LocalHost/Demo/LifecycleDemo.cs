@@ -229,7 +229,7 @@ public sealed class LifecycleDemo(Uri baseUrl, string repositoryRoot, TextWriter
         output.WriteLine(checks.GetProperty("passed").GetBoolean()
             ? "      verdict: PackageBuilt, every check passed."
             : $"      verdict: BuildFailed on {string.Join(", ", checks.GetProperty("failedChecks").EnumerateArray().Select(f => f.GetString()))} — the spec's bounds decide; " +
-              "the package stays built and signed for inspection, and deployment gates (pipeline 5) refuse it for production.");
+              "the package stays built and signed for inspection on a staging endpoint; gating production on the verdict is pipeline 5 (continuous deployment).");
         output.WriteLine($"      report: GET /api/projects/{Project}/reports/models/{model}/versions/{version}/build.html");
         return digest;
     }
