@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace MLOps.Benchmarks;
 
-/// <summary>The command line: <c>--suite fanout|data|experiment|inference --requests N --rows N --trials N --parallel P --activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
+/// <summary>The command line: <c>--suite fanout|data|experiment|inference|serving --requests N --rows N --trials N --parallel P --activities N --repeat R --chunks C --warmup W --port P --timeout MIN --only a,b --out PATH --set Knob=Value</c>.</summary>
 public sealed record BenchmarkArguments
 {
     /// <summary>Which benchmark: "fanout" (no-op activities, engine configurations), "data" (the data engineering pipeline) or "experiment" (hyper-parameter search, sequential against fanned out).</summary>
     public string Suite { get; init; } = "fanout";
 
-    /// <summary>Rows of the generated credit file of the "data" suite.</summary>
+    /// <summary>Rows of the generated credit file of the "data" suite and of the "serving" suite's batch scoring.</summary>
     public int Rows { get; init; } = 1_000_000;
 
     /// <summary>Trials of each experiment of the "experiment" suite.</summary>
@@ -17,7 +17,7 @@ public sealed record BenchmarkArguments
     /// <summary>maxParallel of the fanned-out experiment; the sequential one uses 1.</summary>
     public int Parallel { get; init; } = 8;
 
-    /// <summary>Requests per scenario of the "inference" suite.</summary>
+    /// <summary>Requests per scenario of the "inference" and "serving" suites.</summary>
     public int Requests { get; init; } = 2000;
 
     public int Activities { get; init; } = 1000;
@@ -42,7 +42,7 @@ public sealed record BenchmarkArguments
     public IReadOnlyDictionary<string, string?> Set { get; init; } = new Dictionary<string, string?>();
 
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--suite fanout|data|experiment|inference] [--requests 2000] [--rows 1000000] [--trials 32] [--parallel 8] [--activities 1000] [--repeat 1] [--chunks 10] " +
+        "usage: dotnet run -c Release --project tests/MLOps.Benchmarks -- [--suite fanout|data|experiment|inference|serving] [--requests 2000] [--rows 1000000] [--trials 32] [--parallel 8] [--activities 1000] [--repeat 1] [--chunks 10] " +
         "[--warmup 20] [--port 20000] [--timeout 30] [--only stock,tuned,chunked] [--out results.md] [--set Knob=Value ...]";
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
@@ -83,9 +83,9 @@ public sealed record BenchmarkArguments
         return result;
     }
 
-    private static string ParseSuite(string name) => name.ToLowerInvariant() is "fanout" or "data" or "experiment" or "inference"
+    private static string ParseSuite(string name) => name.ToLowerInvariant() is "fanout" or "data" or "experiment" or "inference" or "serving"
         ? name.ToLowerInvariant()
-        : throw new ArgumentException($"--suite is fanout, data, experiment or inference, not '{name}'.");
+        : throw new ArgumentException($"--suite is fanout, data, experiment, inference or serving, not '{name}'.");
 
     private static Dictionary<string, string?> WithSetting(IReadOnlyDictionary<string, string?> settings, string assignment)
     {

@@ -3,12 +3,13 @@ using MLOps.Benchmarks;
 using MLOps.Benchmarks.DataPipeline;
 using MLOps.Benchmarks.Experiments;
 using MLOps.Benchmarks.Inference;
+using MLOps.Benchmarks.Serving;
 using MLOps.Core.Serving.Workers;
 using MLOps.DurableLocal;
 
 // Fan-out/fan-in throughput of the embedded Durable Task engine against Azurite, in three configurations measured
 // in one run: DTFx stock settings (the baseline), the tuned defaults, and the tuned defaults with the fan-out split
-// into sub-orchestrations. `--suite data` instead times the data engineering pipeline (DataPipeline/), `--suite experiment` hyper-parameter search run sequentially against fanned out (Experiments/), and `--suite inference` in-process ONNX Runtime against the ONNX worker's V2 REST inference (Inference/). Progress and engine warnings go to stderr; the Markdown table goes to stdout (and --out).
+// into sub-orchestrations. `--suite data` instead times the data engineering pipeline (DataPipeline/), `--suite experiment` hyper-parameter search run sequentially against fanned out (Experiments/), `--suite inference` in-process ONNX Runtime against the ONNX worker's V2 REST inference (Inference/), and `--suite serving` the scoring endpoint and batch scoring against raw encoding + ONNX Runtime (Serving/). Progress and engine warnings go to stderr; the Markdown table goes to stdout (and --out).
 if (args.Any(a => a is "-h" or "--help"))
 {
     Console.WriteLine(BenchmarkArguments.Usage);
@@ -69,6 +70,19 @@ if (arguments.Suite == "inference")
     catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException or InferenceWorkerException)
     {
         await Console.Error.WriteLineAsync($"[inference] failed: {ex.Message}");
+        return 1;
+    }
+}
+
+if (arguments.Suite == "serving")
+{
+    try
+    {
+        return await ServingSuite.RunAsync(arguments, Console.Error, cancel.Token);
+    }
+    catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException or InferenceWorkerException or HttpRequestException)
+    {
+        await Console.Error.WriteLineAsync($"[serving] failed: {ex.Message}");
         return 1;
     }
 }

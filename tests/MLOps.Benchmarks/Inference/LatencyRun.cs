@@ -16,13 +16,24 @@ public sealed record LatencyRun(string Target, int Batch, int Concurrency, int R
 
     public double P99 => Percentile(0.99);
 
-    public static async Task<LatencyRun> MeasureAsync(IInferenceTarget target, float[] rows, int batch, int concurrency, int requests, CancellationToken cancellationToken)
+    public static Task<LatencyRun> MeasureAsync(IInferenceTarget target, float[] rows, int batch, int concurrency, int requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rows);
+        int slices = rows.Length / (batch * InferenceSuite.Width);
+        return MeasureAsync(
+            target.Name, batch, concurrency, requests,
+            async (i, ct) => (await target.ScoreAsync(rows.AsMemory((i % slices) * batch * InferenceSuite.Width, batch * InferenceSuite.Width), ct)).Length,
+            cancellationToken);
+    }
+
+    /// <summary>The closed loop for any caller: <paramref name="score"/> sends request i and returns how many scores came back.</summary>
+    public static async Task<LatencyRun> MeasureAsync(
+        string target, int batch, int concurrency, int requests, Func<int, CancellationToken, Task<int>> score, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(score);
         double[] latencies = new double[requests];
         int next = -1;
-        int slices = rows.Length / (batch * InferenceSuite.Width);
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(
             async () =>
@@ -30,19 +41,18 @@ public sealed record LatencyRun(string Target, int Batch, int Concurrency, int R
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < requests)
                 {
-                    ReadOnlyMemory<float> slice = rows.AsMemory((i % slices) * batch * InferenceSuite.Width, batch * InferenceSuite.Width);
                     long started = Stopwatch.GetTimestamp();
-                    float[] scores = await target.ScoreAsync(slice, cancellationToken);
+                    int scores = await score(i, cancellationToken);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (scores.Length != batch)
+                    if (scores != batch)
                     {
-                        throw new InvalidOperationException($"{target.Name} answered {scores.Length} scores for {batch} rows.");
+                        throw new InvalidOperationException($"{target} answered {scores} scores for {batch} rows.");
                     }
                 }
             },
             cancellationToken)));
         wall.Stop();
-        return new LatencyRun(target.Name, batch, concurrency, requests, wall.Elapsed, latencies);
+        return new LatencyRun(target, batch, concurrency, requests, wall.Elapsed, latencies);
     }
 
     private double Percentile(double p)
