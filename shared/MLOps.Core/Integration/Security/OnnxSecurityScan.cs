@@ -1,3 +1,5 @@
+using MLOps.Core.Packaging.Onnx;
+
 namespace MLOps.Core.Integration.Security;
 
 /// <summary>

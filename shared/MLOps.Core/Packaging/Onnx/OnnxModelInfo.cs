@@ -26,14 +26,26 @@ public sealed record OnnxModelInfo(IReadOnlyList<OnnxTensorInfo> Inputs, IReadOn
 
     public static OnnxModelInfo Read(ReadOnlySpan<byte> model)
     {
+        try
+        {
+            return ReadGraph(model);
+        }
+        catch (MalformedModelException e)
+        {
+            throw new InvalidDataException($"The ONNX model is not valid protobuf ({e.Message}).", e);
+        }
+    }
+
+    private static OnnxModelInfo ReadGraph(ReadOnlySpan<byte> model)
+    {
         ReadOnlySpan<byte> graph = default;
         bool found = false;
-        var reader = new ProtoReader(model);
-        while (reader.Next(out int field, out int wire))
+        var reader = new ProtobufReader(model);
+        while (reader.Next(out int field, out WireType wire))
         {
-            if (field == ModelGraph && wire == ProtoReader.LengthDelimited)
+            if (field == ModelGraph && wire == WireType.LengthDelimited)
             {
-                graph = reader.Bytes();
+                graph = reader.ReadLengthDelimited(out _);
                 found = true;
             }
             else
@@ -50,19 +62,19 @@ public sealed record OnnxModelInfo(IReadOnlyList<OnnxTensorInfo> Inputs, IReadOn
         var initializers = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new List<OnnxTensorInfo>();
         var outputs = new List<OnnxTensorInfo>();
-        reader = new ProtoReader(graph);
-        while (reader.Next(out int field, out int wire))
+        reader = new ProtobufReader(graph);
+        while (reader.Next(out int field, out WireType wire))
         {
             switch (field)
             {
-                case GraphInitializer when wire == ProtoReader.LengthDelimited:
-                    initializers.Add(NameOf(reader.Bytes(), TensorName));
+                case GraphInitializer when wire == WireType.LengthDelimited:
+                    initializers.Add(NameOf(reader.ReadLengthDelimited(out _), TensorName));
                     break;
-                case GraphInput when wire == ProtoReader.LengthDelimited:
-                    inputs.Add(ValueInfo(reader.Bytes()));
+                case GraphInput when wire == WireType.LengthDelimited:
+                    inputs.Add(ValueInfo(reader.ReadLengthDelimited(out _)));
                     break;
-                case GraphOutput when wire == ProtoReader.LengthDelimited:
-                    outputs.Add(ValueInfo(reader.Bytes()));
+                case GraphOutput when wire == WireType.LengthDelimited:
+                    outputs.Add(ValueInfo(reader.ReadLengthDelimited(out _)));
                     break;
                 default:
                     reader.Skip(wire);
@@ -76,13 +88,13 @@ public sealed record OnnxModelInfo(IReadOnlyList<OnnxTensorInfo> Inputs, IReadOn
 
     private static string NameOf(ReadOnlySpan<byte> message, int nameField)
     {
-        var reader = new ProtoReader(message);
+        var reader = new ProtobufReader(message);
         string name = string.Empty;
-        while (reader.Next(out int field, out int wire))
+        while (reader.Next(out int field, out WireType wire))
         {
-            if (field == nameField && wire == ProtoReader.LengthDelimited)
+            if (field == nameField && wire == WireType.LengthDelimited)
             {
-                name = Encoding.UTF8.GetString(reader.Bytes());
+                name = Encoding.UTF8.GetString(reader.ReadLengthDelimited(out _));
             }
             else
             {
@@ -95,24 +107,24 @@ public sealed record OnnxModelInfo(IReadOnlyList<OnnxTensorInfo> Inputs, IReadOn
 
     private static OnnxTensorInfo ValueInfo(ReadOnlySpan<byte> message)
     {
-        var reader = new ProtoReader(message);
+        var reader = new ProtobufReader(message);
         string name = string.Empty;
         ReadOnlySpan<byte> tensor = default;
         bool isTensor = false;
-        while (reader.Next(out int field, out int wire))
+        while (reader.Next(out int field, out WireType wire))
         {
-            if (field == ValueName && wire == ProtoReader.LengthDelimited)
+            if (field == ValueName && wire == WireType.LengthDelimited)
             {
-                name = Encoding.UTF8.GetString(reader.Bytes());
+                name = Encoding.UTF8.GetString(reader.ReadLengthDelimited(out _));
             }
-            else if (field == ValueType && wire == ProtoReader.LengthDelimited)
+            else if (field == ValueType && wire == WireType.LengthDelimited)
             {
-                var type = new ProtoReader(reader.Bytes());
-                while (type.Next(out int typeField, out int typeWire))
+                var type = new ProtobufReader(reader.ReadLengthDelimited(out _));
+                while (type.Next(out int typeField, out WireType typeWire))
                 {
-                    if (typeField == TypeTensor && typeWire == ProtoReader.LengthDelimited)
+                    if (typeField == TypeTensor && typeWire == WireType.LengthDelimited)
                     {
-                        tensor = type.Bytes();
+                        tensor = type.ReadLengthDelimited(out _);
                         isTensor = true;
                     }
                     else
@@ -134,21 +146,21 @@ public sealed record OnnxModelInfo(IReadOnlyList<OnnxTensorInfo> Inputs, IReadOn
 
         int elementType = 0;
         var shape = new List<long>();
-        var tensorReader = new ProtoReader(tensor);
-        while (tensorReader.Next(out int field, out int wire))
+        var tensorReader = new ProtobufReader(tensor);
+        while (tensorReader.Next(out int field, out WireType wire))
         {
-            if (field == TensorElementType && wire == ProtoReader.VarintWire)
+            if (field == TensorElementType && wire == WireType.Varint)
             {
-                elementType = (int)tensorReader.Varint();
+                elementType = (int)tensorReader.ReadVarint();
             }
-            else if (field == TensorShape && wire == ProtoReader.LengthDelimited)
+            else if (field == TensorShape && wire == WireType.LengthDelimited)
             {
-                var dims = new ProtoReader(tensorReader.Bytes());
-                while (dims.Next(out int dimField, out int dimWire))
+                var dims = new ProtobufReader(tensorReader.ReadLengthDelimited(out _));
+                while (dims.Next(out int dimField, out WireType dimWire))
                 {
-                    if (dimField == ShapeDim && dimWire == ProtoReader.LengthDelimited)
+                    if (dimField == ShapeDim && dimWire == WireType.LengthDelimited)
                     {
-                        shape.Add(Dimension(dims.Bytes()));
+                        shape.Add(Dimension(dims.ReadLengthDelimited(out _)));
                     }
                     else
                     {
@@ -168,13 +180,13 @@ public sealed record OnnxModelInfo(IReadOnlyList<OnnxTensorInfo> Inputs, IReadOn
     /// <summary>A fixed dimension's size; -1 for a symbolic (dim_param) or unset one.</summary>
     private static long Dimension(ReadOnlySpan<byte> message)
     {
-        var reader = new ProtoReader(message);
+        var reader = new ProtobufReader(message);
         long value = -1;
-        while (reader.Next(out int field, out int wire))
+        while (reader.Next(out int field, out WireType wire))
         {
-            if (field == DimValue && wire == ProtoReader.VarintWire)
+            if (field == DimValue && wire == WireType.Varint)
             {
-                value = (long)reader.Varint();
+                value = (long)reader.ReadVarint();
             }
             else
             {

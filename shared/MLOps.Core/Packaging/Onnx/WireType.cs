@@ -1,4 +1,4 @@
-namespace MLOps.Core.Integration.Security;
+namespace MLOps.Core.Packaging.Onnx;
 
 /// <summary>The protobuf wire types (the low three bits of a tag). Start/end group (3, 4) are deprecated and unused by ONNX.</summary>
 internal enum WireType

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MLOps.Core.Integration.Security;
+namespace MLOps.Core.Packaging.Onnx;
 
 /// <summary>
 /// A minimal reader of the protobuf wire format over bytes already in memory: tags, varints, fixed-width values and
@@ -23,6 +23,19 @@ internal ref struct ProtobufReader
     }
 
     public readonly bool AtEnd => this.position >= this.data.Length;
+
+    /// <summary>Reads the next tag; false at the end of the data.</summary>
+    public bool Next(out int field, out WireType type)
+    {
+        if (this.AtEnd)
+        {
+            (field, type) = (0, WireType.Varint);
+            return false;
+        }
+
+        (field, type) = this.ReadTag();
+        return true;
+    }
 
     /// <summary>The absolute offset in the file of the next byte.</summary>
     public readonly long Offset => this.origin + this.position;
