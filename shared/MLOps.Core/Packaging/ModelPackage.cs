@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace MLOps.Core.Packaging;
 
 /// <summary>
@@ -55,7 +53,7 @@ public sealed class ModelPackage
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         byte[] bytes = buffer.ToArray();
-        string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        string actual = ContentHash.Sha256(bytes);
         return bytes.LongLength == entry.Bytes && string.Equals(actual, entry.Sha256, StringComparison.Ordinal)
             ? bytes
             : throw new InvalidPackageException(digest, $"'{entry.Path}' does not match its manifest entry.");
