@@ -105,7 +105,9 @@ public sealed class WorkerInferenceTests(WorkerFixture workers, ITestOutputHelpe
     {
         string body = "{\"inputs\":[" + new string(' ', WorkerFixture.DefaultMaxRequestBytes) + "]}";
 
-        using HttpResponseMessage response = await this.PostAsync($"v2/models/{Name}/infer", body);
+        // Expect: 100-continue lets the worker refuse on Content-Length before the body is sent; without it the client
+        // may still be writing when the server answers 413 and closes, and the send fails with a broken pipe.
+        using HttpResponseMessage response = await this.PostAsync($"v2/models/{Name}/infer", body, expectContinue: true);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -131,13 +133,14 @@ public sealed class WorkerInferenceTests(WorkerFixture workers, ITestOutputHelpe
         return JsonDocument.Parse(text);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string body)
+    private async Task<HttpResponseMessage> PostAsync(string path, string body, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(workers.Default.Endpoint, path))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", workers.Default.AccessKey);
+        request.Headers.ExpectContinue = expectContinue;
         return await workers.Http.SendAsync(request);
     }
 }
