@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MLOps.Core.Landing;
 using MLOps.IntegrationTests.Infrastructure;
 
@@ -46,6 +47,31 @@ public class LandingUploadTests(PlatformFixture platform)
         Assert.EndsWith($"/api/instances/{instanceId}", started.GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
         Assert.Equal("Superseded", superseded.GetProperty("state").GetString());
         Assert.Contains("newer.csv", superseded.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_late_delivery_of_a_waiting_file_after_registration_follows_the_release_rule()
+    {
+        // The local watcher polls the landing container, so it may deliver a waiting file again after the spec is
+        // registered, before or after the release ran: either way only the newest waiting file may start.
+        string project = Projects.NewName("late");
+        byte[] credit = File.ReadAllBytes(Projects.DataPath("credit_data.csv"));
+        Upload older = await this.PutAsync(project, "older.csv", credit);
+        Upload newer = await this.PutAsync(project, "newer.csv", credit);
+        await platform.RegisterCreditAsync(project);
+
+        ILandingQueue queue = platform.Services.GetRequiredService<ILandingQueue>();
+        LandingAdmission late = await queue.AdmitAsync(Blob(project, "older.csv", older, credit.Length));
+        LandingAdmission newest = await queue.AdmitAsync(Blob(project, "newer.csv", newer, credit.Length));
+
+        Assert.False(late.Start);
+        Assert.Equal(LandingState.Superseded, late.Held!.State);
+        Assert.True(newest.Start);
+        string instanceId = new LandingBlob("landing", $"{project}/newer.csv", newer.Json.GetProperty("eTag").GetString()!).PipelineInstanceId();
+        Assert.Equal("Completed", (await platform.WaitForEndAsync(instanceId, TimeSpan.FromSeconds(120))).GetProperty("runtimeStatus").GetString());
+        Assert.Equal(
+            ["newer.csv Started", "older.csv Superseded"],
+            (await this.ListAsync(project)).Select(f => $"{f.GetProperty("file").GetString()} {f.GetProperty("state").GetString()}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -128,6 +154,9 @@ public class LandingUploadTests(PlatformFixture platform)
         string text = await response.Content.ReadAsStringAsync();
         return new Upload(response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Headers.Location?.ToString());
     }
+
+    private static LandingBlob Blob(string project, string file, Upload upload, long length) =>
+        new("landing", $"{project}/{file}", upload.Json.GetProperty("eTag").GetString()!) { Length = length };
 
     private sealed record Upload(HttpStatusCode Status, JsonElement Json, string? Location);
 

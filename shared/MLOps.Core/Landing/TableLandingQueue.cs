@@ -27,7 +27,9 @@ public sealed class TableLandingQueue(TableServiceClient tables, ProjectRegistry
 
         if (await this.RegisteredAsync(blob.Project, cancellationToken))
         {
-            return LandingAdmission.Admitted;
+            // A file that waited in the ledger is decided by the release's rule even when another delivery (the
+            // watcher's poll, a redelivered event) reaches it first: only the newest waiting file runs.
+            return known?.State == LandingState.Waiting ? await this.AdmitByReleaseAsync(blob, known, cancellationToken) : LandingAdmission.Admitted;
         }
 
         LandedFile waiting = known ?? await this.AddAsync(this.New(blob, LandingState.Waiting) with
@@ -37,7 +39,9 @@ public sealed class TableLandingQueue(TableServiceClient tables, ProjectRegistry
 
         // A registration that completed between the check above and this record released the files it found, which did
         // not include this one: look again rather than wait for a release that will not come.
-        return await this.RegisteredAsync(blob.Project, cancellationToken) ? LandingAdmission.Admitted : new LandingAdmission(false, waiting);
+        return await this.RegisteredAsync(blob.Project, cancellationToken)
+            ? await this.AdmitByReleaseAsync(blob, waiting, cancellationToken)
+            : new LandingAdmission(false, waiting);
     }
 
     public async Task RecordStartedAsync(LandingBlob blob, string instanceId, CancellationToken cancellationToken = default)
@@ -104,6 +108,22 @@ public sealed class TableLandingQueue(TableServiceClient tables, ProjectRegistry
         }
 
         return [.. files.OrderByDescending(f => f.LandedAt).ThenBy(f => f.Blob, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Applies the release (newest waiting file runs, the others are superseded) for a registered project and admits
+    /// this blob only when it is the one that runs; starting it twice is harmless, since its instance id is its own.
+    /// </summary>
+    private async Task<LandingAdmission> AdmitByReleaseAsync(LandingBlob blob, LandedFile waiting, CancellationToken cancellationToken)
+    {
+        LandedFile? newest = await this.TakeNewestWaitingAsync(blob.Project, cancellationToken);
+        if (newest is not null && Row(newest.ToBlob(BlobContainers.Landing)) == Row(blob))
+        {
+            return LandingAdmission.Admitted;
+        }
+
+        LandedFile now = await this.GetAsync(blob, cancellationToken) ?? waiting;
+        return now.State == LandingState.Started ? LandingAdmission.Admitted : new LandingAdmission(false, now);
     }
 
     private static string Partition(string project) =>
