@@ -18,7 +18,14 @@ public sealed record RequestLogEntry
 
     public required string Endpoint { get; init; }
 
+    /// <summary>The deployment that answered, or, on a mirror entry, the deployment that scored the copy.</summary>
     public string? Deployment { get; init; }
+
+    /// <summary>On an answered entry: the deployment that scored a mirrored copy of this request, if any.</summary>
+    public string? Mirror { get; init; }
+
+    /// <summary>On a mirror entry (never answered): the request id of the answered request it copies.</summary>
+    public string? MirrorOf { get; init; }
 
     public string? Package { get; init; }
 
