@@ -20,7 +20,7 @@ internal sealed partial class DeploymentRun
         Task<DeploymentApproval> decision = context.WaitForExternalEvent<DeploymentApproval>(DeploymentApproval.EventName, waiting.Token);
         while (true)
         {
-            this.Show(this.progress with { Stage = "approval", Approval = awaited, Detail = $"waiting for a {requirement.Role} to approve {version} (POST /api/pipelines/cd/{context.InstanceId}/approvals)" });
+            this.Show(this.progress with { Stage = DeploymentProgress.ApprovalStage, Approval = awaited, Detail = $"waiting for a {requirement.Role} to approve {version} (POST /api/pipelines/cd/{context.InstanceId}/approvals)" });
             using var timing = new CancellationTokenSource();
             Task timer = context.CreateTimer((awaited.Escalated ? deadline : escalatesAt).UtcDateTime, timing.Token);
             if (await Task.WhenAny(decision, timer) == decision)

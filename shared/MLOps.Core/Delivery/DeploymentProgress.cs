@@ -18,4 +18,8 @@ public sealed record DeploymentProgress(
     IReadOnlyList<TrafficWeight>? Weights = null,
     DateTimeOffset? BakeEndsAt = null,
     IReadOnlyList<StepVerdict>? Gates = null,
-    AwaitedApproval? Approval = null);
+    AwaitedApproval? Approval = null)
+{
+    /// <summary>The stage of a run waiting for an approval: the approvals route accepts decisions only then.</summary>
+    public const string ApprovalStage = "approval";
+}
