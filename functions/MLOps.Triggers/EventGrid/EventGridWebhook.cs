@@ -198,10 +198,12 @@ public sealed class EventGridWebhook(
             return null;
         }
 
+        // The platform's publisher serialises the record with the Event Grid client's defaults (PascalCase).
+        JsonNode? Member(string name) => root.FirstOrDefault(m => string.Equals(m.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
         var problems = new List<string>();
         string? Text(string name)
         {
-            if (root[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= EventDelivery.MaxFieldLength } text)
+            if (Member(name) is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= EventDelivery.MaxFieldLength } text)
             {
                 return text;
             }
@@ -211,13 +213,13 @@ public sealed class EventGridWebhook(
         }
 
         (string? project, string? model, string? digest, string? buildId) = (Text("project"), Text("model"), Text("digest"), Text("buildId"));
-        int version = root["version"] is JsonValue n && n.GetValueKind() == JsonValueKind.Number && n.TryGetValue(out int number) && number >= 1 ? number : 0;
+        int version = Member("version") is JsonValue n && n.GetValueKind() == JsonValueKind.Number && n.TryGetValue(out int number) && number >= 1 ? number : 0;
         if (version == 0)
         {
             problems.Add($"{path}.version: must be a version number from 1");
         }
 
-        if (root["passed"] is not JsonValue passed || passed.GetValueKind() != JsonValueKind.True)
+        if (Member("passed") is not JsonValue passed || passed.GetValueKind() != JsonValueKind.True)
         {
             problems.Add($"{path}.passed: must be true (a failed build is never deployed)");
         }
