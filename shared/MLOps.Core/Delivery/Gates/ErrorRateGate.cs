@@ -10,10 +10,10 @@ public static class ErrorRateGate
         double rate = (double)candidate.Errors / candidate.Requests;
         double? baselineRate = baseline is { Requests: > 0 } b ? (double)b.Errors / b.Requests : null;
         bool passed = rate <= bounds.MaxErrorRate;
-        string compare = baselineRate is { } r ? string.Create(CultureInfo.InvariantCulture, $" (baseline {r:P2})") : string.Empty;
+        string compare = baselineRate is { } r ? string.Create(CultureInfo.InvariantCulture, $" (baseline {GateText.Percent(r)})") : string.Empty;
         return new GateFigure(
             GateNames.ErrorRate, rate, baselineRate, bounds.MaxErrorRate, passed,
             string.Create(CultureInfo.InvariantCulture,
-                $"error rate {rate:P2} ({candidate.Errors} of {candidate.Requests} requests){compare} {(passed ? "is within" : "exceeds")} the bound {bounds.MaxErrorRate:P2}"));
+                $"error rate {GateText.Percent(rate)} ({candidate.Errors} of {candidate.Requests} requests){compare} {(passed ? "is within" : "exceeds")} the bound {GateText.Percent(bounds.MaxErrorRate)}"));
     }
 }

@@ -39,13 +39,13 @@ public static class LabelMetricGate
             double floor = reference - bounds.MaxMetricDrop;
             bool passed = reference - figure <= bounds.MaxMetricDrop;
             return new GateFigure(GateNames.LabelMetric, figure, reference, floor, passed, string.Create(CultureInfo.InvariantCulture,
-                $"accuracy {figure:P2} on {mine.Values.Count} labelled predictions {(passed ? "is at or above" : "is below")} the floor {floor:P2} (baseline {reference:P2} − {bounds.MaxMetricDrop:0.####})"));
+                $"accuracy {GateText.Percent(figure)} on {mine.Values.Count} labelled predictions {(passed ? "is at or above" : "is below")} the floor {GateText.Percent(floor)} (baseline {GateText.Percent(reference)} − {bounds.MaxMetricDrop:0.####})"));
         }
 
         double ceiling = reference * (1 + bounds.MaxMetricDrop);
         bool within = figure <= ceiling;
         return new GateFigure(GateNames.LabelMetric, figure, reference, ceiling, within, string.Create(CultureInfo.InvariantCulture,
-            $"mean absolute error {figure:G6} on {mine.Values.Count} labelled predictions {(within ? "is within" : "exceeds")} the ceiling {ceiling:G6} (baseline {reference:G6} + {bounds.MaxMetricDrop:P0})"));
+            $"mean absolute error {figure:G6} on {mine.Values.Count} labelled predictions {(within ? "is within" : "exceeds")} the ceiling {ceiling:G6} (baseline {reference:G6} + {GateText.Percent(bounds.MaxMetricDrop)})"));
     }
 
     private static GateFigure NotJudged(GateBounds bounds, string detail) =>
