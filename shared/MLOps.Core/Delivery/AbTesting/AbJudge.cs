@@ -23,10 +23,18 @@ public sealed class AbJudge(IRequestLog requestLog, ILabelStore labels, ILogger<
         var treatment = new List<RequestLogEntry>();
         await foreach (RequestLogEntry entry in requestLog.ReadAsync(window.Project, window.Endpoint, window.From, window.To, cancellationToken))
         {
-            if (entry.MirrorOf is null)
+            if (entry.MirrorOf is not null)
             {
-                (string.Equals(entry.Deployment, window.Control, StringComparison.Ordinal) ? control
-                    : string.Equals(entry.Deployment, window.Treatment, StringComparison.Ordinal) ? treatment : null)?.Add(entry);
+                continue;
+            }
+
+            if (string.Equals(entry.Deployment, window.Control, StringComparison.Ordinal))
+            {
+                control.Add(entry);
+            }
+            else if (string.Equals(entry.Deployment, window.Treatment, StringComparison.Ordinal))
+            {
+                treatment.Add(entry);
             }
         }
 

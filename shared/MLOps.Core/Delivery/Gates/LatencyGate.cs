@@ -35,7 +35,7 @@ public static class LatencyGate
         else
         {
             return NotJudged(configured, string.Create(CultureInfo.InvariantCulture,
-                $"p95 latency {p95:0.#} ms not judged: no latency budget is set and the baseline scored {baseline?.LatenciesMs.Count ?? 0} requests, fewer than {bounds.MinRequests}") , p95, baselineP95);
+                $"p95 latency {p95:0.#} ms not judged: no latency budget is set and the baseline scored {baseline?.LatenciesMs.Count ?? 0} requests, fewer than {bounds.MinRequests}"), p95, baselineP95);
         }
 
         bool passed = p95 <= budget;

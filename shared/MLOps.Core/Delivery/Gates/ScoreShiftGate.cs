@@ -18,7 +18,7 @@ public static class ScoreShiftGate
         string metric = bounds.ShiftMetric == ScoreShiftMetric.JensenShannon ? "Jensen–Shannon distance" : "PSI";
         if (baseline is null)
         {
-            return NotJudged(bounds, $"score shift not judged: no baseline (a first deployment has no scores to compare with)");
+            return NotJudged(bounds, "score shift not judged: no baseline (a first deployment has no scores to compare with)");
         }
 
         if (candidate.Scores.Count < bounds.MinRequests || baseline.Scores.Count < bounds.MinRequests)
