@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.Delivery;
 using MLOps.Core.Landing;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
@@ -103,6 +104,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
 
         services.AddMLOpsServing();
+        services.AddMLOpsDeliveryJudges();
         return services;
     }
 }
