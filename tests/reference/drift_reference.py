@@ -9,7 +9,8 @@ exactly (integers, one division, then + and * in the same order), so both sides 
 printed C# constants are pasted into the tests under tests/MLOps.UnitTests/Core/Monitoring/.
 
 K-S from scipy.stats.ks_2samp (method 'auto') and scipy.stats.kstwo.sf; chi-square from scipy.stats.chisquare with
-Evidently's expected counts (reference counts scaled to the current total); the two-proportion z-test with the
+Evidently's expected counts (reference counts scaled to the current total) and scipy.stats.chi2_contingency
+(correction=False) for the two-sample test of homogeneity; the two-proportion z-test with the
 normal tail from scipy.stats.norm.sf; Wasserstein from scipy.stats.wasserstein_distance over numpy.std (ddof 0);
 Jensen-Shannon from scipy.spatial.distance.jensenshannon(base=2); PSI and its bins written out with numpy
 (histogram_bin_edges 'sturges', histogram, quantile) following Evidently's get_binned_data; Benjamini-Hochberg from
@@ -101,6 +102,17 @@ for name, (ref, cur) in chi_cases.items():
     with np.errstate(divide="ignore"):
         r = stats.chisquare(cur, expected)
     show(name, r.statistic, r.pvalue)
+
+print("\n# chi-square test of homogeneity (reference and current as two samples): chi2_contingency, no Yates")
+for name, (ref, cur) in chi_cases.items():
+    if name == "NewCategory":
+        continue
+    r = stats.chi2_contingency(np.array([ref, cur], float), correction=False)
+    show(name, r[0], r[1])
+r = stats.chi2_contingency(np.array([[10, 20, 0], [5, 5, 3]], float), correction=False)
+show("NewCategory", r[0], r[1])
+r = stats.chi2_contingency(np.array([[60, 40], [45, 55]], float), correction=False)
+show("Binary", r[0], r[1])
 
 print("\n# two-sided normal tail 2*norm.sf(|z|)")
 for z in [0.0, 1e-3, 0.5, 1.0, 1.959963984540054, 3.0, 5.0, 10.0, 20.0, 30.0]:

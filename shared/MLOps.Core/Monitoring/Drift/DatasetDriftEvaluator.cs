@@ -65,7 +65,7 @@ public static class DatasetDriftEvaluator
             double effect = feature.Effect?.Value ?? double.PositiveInfinity;
             bool large = effect >= options.EffectSizeFloor;
             string? note = !feature.RawDrifted ? null
-                : !significant ? Format($"Significant alone (p = {test.PValue:G4}) but not across the window's features (Benjamini–Hochberg adjusted p = {adjustedP:G4}).")
+                : !significant ? Format($"{method} flags it alone (p = {feature.PValue:G4}); the window's two-sample test ({test.Method}, p = {test.PValue:G4}, Benjamini–Hochberg adjusted {adjustedP:G4}) does not.")
                 : !large ? Format($"Significant (adjusted p = {adjustedP:G4}) but the change is below the effect-size floor ({feature.Effect!.Method} = {effect:G4} < {options.EffectSizeFloor:G4}).")
                 : null;
             return feature with { Drifted = significant && large, Note = note };

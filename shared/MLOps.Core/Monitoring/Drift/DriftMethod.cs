@@ -1,7 +1,7 @@
 namespace MLOps.Core.Monitoring.Drift;
 
 /// <summary>
-/// The drift methods. The first three are tests (drift when the p-value is small); the rest are distances (drift
+/// The drift methods. The first four are tests (drift when the p-value is small); the rest are distances (drift
 /// when the distance is large).
 /// </summary>
 public enum DriftMethod
@@ -14,6 +14,12 @@ public enum DriftMethod
 
     /// <summary>Two-proportion z-test for a binary column; drift when p &lt; threshold.</summary>
     ProportionZ,
+
+    /// <summary>
+    /// Chi-square test of homogeneity, reference and window as two samples; drift when p &lt; threshold. The
+    /// calibrated counterpart of <see cref="ChiSquare"/>, which treats the reference shares as exact.
+    /// </summary>
+    ChiSquareTwoSample,
 
     /// <summary>Wasserstein distance divided by the reference standard deviation (numeric).</summary>
     NormedWasserstein,

@@ -10,8 +10,9 @@ namespace MLOps.Core.Monitoring.Drift;
 /// <item>Azure ML: numbers → normed Wasserstein; categories → Jensen–Shannon distance.</item>
 /// <item>Vertex AI: numbers → Jensen–Shannon divergence of the binned values; categories → L-infinity.</item>
 /// </list>
-/// The companions every feature also gets: the test Evidently would use on a small reference (for the
-/// significance guard and FDR) and the distance it would use on a large one (the effect size).
+/// The companions every feature also gets: the test Evidently would use on a small reference, in its calibrated
+/// two-sample form (for the significance guard and FDR), and the distance it would use on a large one (the effect
+/// size).
 /// </summary>
 public static class DriftMethodSelector
 {
@@ -35,7 +36,13 @@ public static class DriftMethodSelector
         kind == DriftFeatureKind.Numeric && distinctValues > 5 ? DriftMethod.NormedWasserstein : DriftMethod.JensenShannonDistance;
 
     public static bool IsTest(DriftMethod method) =>
-        method is DriftMethod.KolmogorovSmirnov or DriftMethod.ChiSquare or DriftMethod.ProportionZ;
+        method is DriftMethod.KolmogorovSmirnov or DriftMethod.ChiSquare or DriftMethod.ProportionZ or DriftMethod.ChiSquareTwoSample;
+
+    /// <summary>
+    /// The two-sample test whose p-values the false-alarm controls use: K-S and z already compare two samples;
+    /// Evidently's chi-square (reference shares taken as exact) is replaced by the test of homogeneity.
+    /// </summary>
+    public static DriftMethod Calibrated(DriftMethod test) => test == DriftMethod.ChiSquare ? DriftMethod.ChiSquareTwoSample : test;
 
     /// <summary>K-S and Wasserstein need ordered numbers; the others work on categories or bins.</summary>
     public static bool AppliesTo(DriftMethod method, DriftFeatureKind kind) =>

@@ -71,7 +71,7 @@ public sealed record DriftOptions
     /// </summary>
     public static double DefaultThreshold(DriftMethod method) => method switch
     {
-        DriftMethod.KolmogorovSmirnov or DriftMethod.ChiSquare or DriftMethod.ProportionZ => 0.05,
+        DriftMethod.KolmogorovSmirnov or DriftMethod.ChiSquare or DriftMethod.ProportionZ or DriftMethod.ChiSquareTwoSample => 0.05,
         DriftMethod.NormedWasserstein or DriftMethod.JensenShannonDistance or DriftMethod.Psi => 0.1,
         DriftMethod.JensenShannonDivergence or DriftMethod.LInfinity => 0.3,
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown drift method."),

@@ -39,19 +39,21 @@ public static class FeatureDriftCalculator
         }
 
         double threshold = options.ThresholdFor(method);
-        DriftTestFigure companionTest = RunTest(DriftMethodSelector.SmallSampleTest(column.Kind, sample.Distinct), sample);
+        DriftMethod familyTest = DriftMethodSelector.Calibrated(
+            DriftMethodSelector.IsTest(method) ? method : DriftMethodSelector.SmallSampleTest(column.Kind, sample.Distinct));
+        DriftTestFigure test = RunTest(familyTest, sample);
         (DriftDistanceFigure effect, _) = Measure(DriftMethodSelector.LargeSampleDistance(column.Kind, sample.Distinct), sample, options);
         result = result with { Method = method, Threshold = threshold, Effect = effect, Psi = Psi(sample, options) };
 
         if (DriftMethodSelector.IsTest(method))
         {
-            DriftTestFigure test = method == companionTest.Method ? companionTest : RunTest(method, sample);
+            DriftTestFigure own = method == test.Method ? test : RunTest(method, sample);
             return result with
             {
-                Statistic = test.Statistic,
-                PValue = test.PValue,
+                Statistic = own.Statistic,
+                PValue = own.PValue,
                 Test = test,
-                RawDrifted = DriftMethodSelector.TestDrifts(method, test.PValue, threshold),
+                RawDrifted = DriftMethodSelector.TestDrifts(method, own.PValue, threshold),
                 Categories = method == DriftMethod.KolmogorovSmirnov ? null : sample.ByValue().Categories,
             };
         }
@@ -61,7 +63,7 @@ public static class FeatureDriftCalculator
         {
             Statistic = distance.Value,
             Distance = distance.Value,
-            Test = companionTest,
+            Test = test,
             RawDrifted = distance.Value >= threshold,
             BinEdges = bins?.Edges,
             Categories = bins?.Categories,
@@ -105,9 +107,11 @@ public static class FeatureDriftCalculator
             case DriftMethod.KolmogorovSmirnov:
                 KolmogorovSmirnovResult ks = KolmogorovSmirnovTest.Compute(sample.ReferenceNumbers, sample.CurrentNumbers);
                 return new DriftTestFigure(method, ks.Statistic, ks.PValue);
-            case DriftMethod.ChiSquare:
+            case DriftMethod.ChiSquare or DriftMethod.ChiSquareTwoSample:
                 BinnedCounts categories = sample.ByValue();
-                ChiSquareResult chi = ChiSquareTest.FromCounts(categories.Reference, categories.Current);
+                ChiSquareResult chi = method == DriftMethod.ChiSquare
+                    ? ChiSquareTest.FromCounts(categories.Reference, categories.Current)
+                    : ChiSquareTest.Homogeneity(categories.Reference, categories.Current);
                 return new DriftTestFigure(method, chi.Statistic, chi.PValue);
             case DriftMethod.ProportionZ:
                 // Evidently counts the rows that are not the first value (in sorted order); the choice only flips z's sign.

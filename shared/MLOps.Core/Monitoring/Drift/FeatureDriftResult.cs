@@ -5,8 +5,9 @@ namespace MLOps.Core.Monitoring.Drift;
 /// <see cref="RawDrifted"/> as the preset's product would; <see cref="Drifted"/> is the decision after the
 /// false-alarm controls (<see cref="Note"/> says which control overruled it). <see cref="Statistic"/> is the
 /// method's figure (K-S D, χ², z, or the distance), <see cref="PValue"/> the raw p-value of a test method,
-/// <see cref="Distance"/> the value of a distance method. <see cref="Test"/> and <see cref="Effect"/> are the
-/// significance test and distance used by the controls. Counts are non-missing values. A skipped feature (no
+/// <see cref="Distance"/> the value of a distance method. <see cref="Test"/> (a calibrated two-sample test: K-S, z,
+/// or chi-square of homogeneity) and <see cref="Effect"/> (normed Wasserstein or Jensen–Shannon distance) are the
+/// significance test and effect size used by the controls. Counts are non-missing values. A skipped feature (no
 /// values, too few values, or a method that does not apply) carries a <see cref="Warning"/> and no figures.
 /// </summary>
 public sealed record FeatureDriftResult
