@@ -13,10 +13,13 @@ internal sealed class ColumnSample
         Column = column;
         if (column.Kind == DriftFeatureKind.Numeric)
         {
+            // Sorted once here: K-S, Wasserstein, bins and distinct counts all read sorted values.
             ReferenceNumbers = [.. column.ReferenceNumbers.Where(IsPresent).Select(v => v!.Value)];
             CurrentNumbers = [.. column.CurrentNumbers.Where(IsPresent).Select(v => v!.Value)];
-            Distinct = ReferenceNumbers.Concat(CurrentNumbers).Distinct().Count();
-            ReferenceDistinct = ReferenceNumbers.Distinct().Count();
+            Array.Sort(ReferenceNumbers);
+            Array.Sort(CurrentNumbers);
+            Distinct = DistinctSorted(ReferenceNumbers, CurrentNumbers);
+            ReferenceDistinct = DistinctSorted(ReferenceNumbers, []);
         }
         else
         {
@@ -29,8 +32,10 @@ internal sealed class ColumnSample
 
     public DriftColumn Column { get; }
 
+    /// <summary>The non-missing reference numbers, ascending.</summary>
     public double[] ReferenceNumbers { get; } = [];
 
+    /// <summary>The non-missing current numbers, ascending.</summary>
     public double[] CurrentNumbers { get; } = [];
 
     public string[] ReferenceLabels { get; } = [];
@@ -86,6 +91,28 @@ internal sealed class ColumnSample
         }
 
         return counts;
+    }
+
+    // Distinct values of the union of two ascending arrays, by a merge.
+    private static int DistinctSorted(double[] a, double[] b)
+    {
+        int distinct = 0, i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            double value = j >= b.Length || (i < a.Length && a[i] <= b[j]) ? a[i] : b[j];
+            distinct++;
+            while (i < a.Length && a[i] == value)
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == value)
+            {
+                j++;
+            }
+        }
+
+        return distinct;
     }
 
     private static bool IsPresent(double? value) => value is double v && double.IsFinite(v);

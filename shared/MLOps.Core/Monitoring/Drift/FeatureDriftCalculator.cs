@@ -105,7 +105,7 @@ public static class FeatureDriftCalculator
         switch (method)
         {
             case DriftMethod.KolmogorovSmirnov:
-                KolmogorovSmirnovResult ks = KolmogorovSmirnovTest.Compute(sample.ReferenceNumbers, sample.CurrentNumbers);
+                KolmogorovSmirnovResult ks = KolmogorovSmirnovTest.FromSorted(sample.ReferenceNumbers, sample.CurrentNumbers);
                 return new DriftTestFigure(method, ks.Statistic, ks.PValue);
             case DriftMethod.ChiSquare or DriftMethod.ChiSquareTwoSample:
                 BinnedCounts categories = sample.ByValue();
@@ -129,7 +129,7 @@ public static class FeatureDriftCalculator
     {
         if (method == DriftMethod.NormedWasserstein)
         {
-            return (new DriftDistanceFigure(method, WassersteinDistance.Normed(sample.ReferenceNumbers, sample.CurrentNumbers)), null);
+            return (new DriftDistanceFigure(method, WassersteinDistance.NormedFromSorted(sample.ReferenceNumbers, sample.CurrentNumbers)), null);
         }
 
         // PSI takes the configured binning; the other share measures Evidently's (Sturges for many numbers).

@@ -11,10 +11,12 @@ public static class KolmogorovSmirnovTest
     /// <summary>Largest sample size for which the exact p-value is computed (scipy's MAX_AUTO_N).</summary>
     public const int MaxExactSize = 10_000;
 
-    public static KolmogorovSmirnovResult Compute(IReadOnlyList<double> reference, IReadOnlyList<double> current)
+    public static KolmogorovSmirnovResult Compute(IReadOnlyList<double> reference, IReadOnlyList<double> current) =>
+        FromSorted(Sorted(reference, nameof(reference)), Sorted(current, nameof(current)));
+
+    /// <summary>The test on samples already sorted ascending, finite and non-empty (the drift calculator sorts once).</summary>
+    internal static KolmogorovSmirnovResult FromSorted(double[] a, double[] b)
     {
-        double[] a = Sorted(reference, nameof(reference));
-        double[] b = Sorted(current, nameof(current));
         int n1 = a.Length, n2 = b.Length;
         long g = Gcd(n1, n2);
         long n1g = n1 / g, n2g = n2 / g;

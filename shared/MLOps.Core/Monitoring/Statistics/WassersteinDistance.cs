@@ -10,11 +10,19 @@ public static class WassersteinDistance
 {
     public const double StdFloor = 0.001;
 
-    public static double Compute(IReadOnlyList<double> u, IReadOnlyList<double> v)
-    {
-        double[] a = Sorted(u, nameof(u));
-        double[] b = Sorted(v, nameof(v));
+    public static double Compute(IReadOnlyList<double> u, IReadOnlyList<double> v) =>
+        FromSorted(Sorted(u, nameof(u)), Sorted(v, nameof(v)));
 
+    /// <summary>W₁(reference, current) / max(σ_reference, 0.001), σ with divisor n (numpy.std).</summary>
+    public static double Normed(IReadOnlyList<double> reference, IReadOnlyList<double> current) =>
+        Compute(reference, current) / Math.Max(PopulationStd(reference), StdFloor);
+
+    /// <summary>The normed distance of samples already sorted ascending, finite and non-empty.</summary>
+    internal static double NormedFromSorted(double[] reference, double[] current) =>
+        FromSorted(reference, current) / Math.Max(PopulationStd(reference), StdFloor);
+
+    internal static double FromSorted(double[] a, double[] b)
+    {
         // Between consecutive merged values the two CDFs are constant: add |F_u − F_v| × the gap.
         double total = 0;
         int i = 0, j = 0;
@@ -38,10 +46,6 @@ public static class WassersteinDistance
 
         return total;
     }
-
-    /// <summary>W₁(reference, current) / max(σ_reference, 0.001), σ with divisor n (numpy.std).</summary>
-    public static double Normed(IReadOnlyList<double> reference, IReadOnlyList<double> current) =>
-        Compute(reference, current) / Math.Max(PopulationStd(reference), StdFloor);
 
     public static double PopulationStd(IReadOnlyList<double> values)
     {
