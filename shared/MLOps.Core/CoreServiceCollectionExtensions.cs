@@ -113,6 +113,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
 
         services.AddMLOpsServing();
+        services.AddMLOpsDeliveryJudges();
         return services;
     }
 }
