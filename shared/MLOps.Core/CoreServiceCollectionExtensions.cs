@@ -97,9 +97,18 @@ public static class CoreServiceCollectionExtensions
         // Continuous integration: the record of each build.
         services.TryAddSingleton<BuildRecorder>();
 
+        // Continuous deployment: the ports it moves traffic, judges gates and A/B tests through are the serving and
+        // delivery implementations' (IEndpointTraffic, IDeploymentGates, IAbJudge).
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
+        services.TryAddSingleton<IProjectGatesSource, RegisteredProjectGates>();
+        services.TryAddSingleton<DeploymentResolver>();
+        services.TryAddSingleton<DeploymentNotices>();
+        services.TryAddSingleton<DeploymentActions>();
+
         // Door checks of pipeline inputs that need the platform's state.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, IntegrationAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, DeploymentAdmission>());
         services.TryAddSingleton<SubmissionCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
 
