@@ -97,7 +97,10 @@ internal sealed partial class DeploymentRun
         }
     }
 
-    /// <summary>Holds an A/B split, judging the gates (safety) and the test every bake until the test decides or the maximum duration passes.</summary>
+    /// <summary>
+    /// Holds an A/B split, judging the gates (safety) every bake and the test once both arms have their minimum sample
+    /// (one look: a win, or no significant difference), or until the maximum duration passes without that sample.
+    /// </summary>
     private async Task<StepResult> ExperimentAsync(EndpointRollout endpoint, RolloutStep step, DateTimeOffset from, AbSettings settings)
     {
         DateTimeOffset deadline = from.AddSeconds(step.MaxDurationSeconds ?? RolloutDefaults.AbMaxDurationSeconds);
@@ -141,6 +144,14 @@ internal sealed partial class DeploymentRun
                 case AbOutcome.ControlWins:
                     return StepResult.Discard($"the A/B test on '{endpoint.Endpoint}' decided for the current deployment ({decision.Test}, p = {Number(decision.PValue)}): {decision.Detail}");
                 default:
+                    if (decision.PValue is not null)
+                    {
+                        // A fixed-horizon test takes one look, at the first window where both arms have the minimum
+                        // sample; judging again on a growing window would raise the false-win rate above alpha.
+                        return StepResult.Discard(
+                            $"the A/B test on '{endpoint.Endpoint}' found no significant difference at its planned sample ({decision.ControlSamples} control and {decision.TreatmentSamples} treatment outcomes, {decision.Test}, p = {Number(decision.PValue)}): {decision.Detail}");
+                    }
+
                     if (end >= deadline)
                     {
                         return StepResult.Discard(

@@ -230,6 +230,23 @@ public class ContinuousDeploymentOrchestratorTests
     }
 
     [Fact]
+    public async Task An_ab_test_takes_one_look_at_its_planned_sample_and_discards_when_the_difference_is_not_significant()
+    {
+        var run = new DeploymentContextMock(Resolved(new RolloutStrategy(RolloutKind.AB, TrafficPercent: 50, MinSamplesPerArm: 100, BakeSeconds: 10, MaxDurationSeconds: 60)));
+        run.Decisions.Enqueue(Decision(AbOutcome.Undecided));
+        run.Decisions.Enqueue(new AbDecision(AbOutcome.Undecided, "two-proportion z", 120, 118, 0.71, 0.73, 0.9, 0.37, "not significant"));
+        run.Decisions.Enqueue(Decision(AbOutcome.TreatmentWins));
+
+        DeploymentReport report = await new ContinuousDeploymentOrchestrator().RunAsync(run.Object, Request);
+
+        // The test is not taken again on a grown window, where a chance win would count against alpha twice.
+        Assert.Equal(2, run.AbChecks.Count);
+        Assert.Contains("no significant difference at its planned sample (120 control and 118 treatment outcomes, two-proportion z, p = 0.37)", Assert.Single(run.Rollbacks).Reason, StringComparison.Ordinal);
+        Assert.Empty(run.Promotions);
+        Assert.Equal(DeploymentOutcome.Discarded, report.Outcome);
+    }
+
+    [Fact]
     public async Task An_undecided_ab_test_is_discarded_at_its_maximum_duration()
     {
         var run = new DeploymentContextMock(Resolved(new RolloutStrategy(RolloutKind.AB, TrafficPercent: 20, MinSamplesPerArm: 100, BakeSeconds: 10, MaxDurationSeconds: 25)));
@@ -328,8 +345,10 @@ public class ContinuousDeploymentOrchestratorTests
 
     private static ApprovalRequirement Approval() => new("credit", "credit-model", 5, Role.ModelRiskAnalyst, "dana", true, RiskTier.High);
 
-    private static AbDecision Decision(AbOutcome outcome) =>
-        new(outcome, "two-proportion z", 150, 150, 0.71, outcome == AbOutcome.TreatmentWins ? 0.8 : 0.6, 3.2, outcome == AbOutcome.Undecided ? 0.2 : 0.001, $"{outcome}");
+    /// <summary>Undecided: before the minimum sample (no test taken, so no p-value).</summary>
+    private static AbDecision Decision(AbOutcome outcome) => outcome == AbOutcome.Undecided
+        ? new(outcome, "two-proportion z", 60, 58, 0.71, 0.7, null, null, "below the minimum sample")
+        : new(outcome, "two-proportion z", 150, 150, 0.71, outcome == AbOutcome.TreatmentWins ? 0.8 : 0.6, 3.2, 0.001, $"{outcome}");
 
     /// <summary>No decision ever arrives: like the real context, the wait ends cancelled when its token is.</summary>
     private static void Never(DeploymentContextMock run) =>
