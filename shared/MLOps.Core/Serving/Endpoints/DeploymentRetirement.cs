@@ -31,7 +31,8 @@ public sealed class DeploymentRetirement(
             return;
         }
 
-        Task drain = Task.Run(() => this.DrainThenUnloadAsync(project, endpoint, retired));
+        CancellationToken token = this.stopping.Token;
+        Task drain = Task.Run(() => this.DrainThenUnloadAsync(project, endpoint, retired, token), CancellationToken.None);
         this.draining[drain] = 0;
         drain.ContinueWith(t => this.draining.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -45,9 +46,8 @@ public sealed class DeploymentRetirement(
         this.stopping.Dispose();
     }
 
-    private async Task DrainThenUnloadAsync(string project, string endpoint, IReadOnlyList<Deployment> retired)
+    private async Task DrainThenUnloadAsync(string project, string endpoint, IReadOnlyList<Deployment> retired, CancellationToken token)
     {
-        CancellationToken token = this.stopping.Token;
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(options.Value.RetireDrainSeconds), clock, token);
