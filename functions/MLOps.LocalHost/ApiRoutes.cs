@@ -17,6 +17,7 @@ public static class ApiRoutes
         api.MapGet("/health/ready", (HttpRequest r, HealthHttpApi h) => h.ReadyAsync(r));
         api.MapGet("/pipelines", (HttpRequest r, PipelineHttpApi h) => h.ListPipelines(r));
         api.MapPost("/pipelines/{pipeline}", (HttpRequest r, string pipeline, PipelineHttpApi h, DurableTaskClient c) => h.StartAsync(r, pipeline, c));
+        api.MapPost("/pipelines/cd/{id}/approvals", (HttpRequest r, string id, DeploymentHttpApi h, DurableTaskClient c) => h.DecideAsync(r, id, c));
         api.MapGet("/instances", (HttpRequest r, PipelineHttpApi h, DurableTaskClient c) => h.ListAsync(r, c));
         api.MapGet("/instances/{id}", (HttpRequest r, string id, PipelineHttpApi h, DurableTaskClient c) => h.GetStatusAsync(r, id, c));
         api.MapPost("/instances/{id}/raiseEvent/{eventName}", (HttpRequest r, string id, string eventName, PipelineHttpApi h, DurableTaskClient c) => h.RaiseEventAsync(r, id, eventName, c));

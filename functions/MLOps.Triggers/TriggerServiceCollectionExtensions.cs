@@ -18,6 +18,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<RequestGate>();
         services.AddSingleton<PipelineInputReader>();
         services.TryAddSingleton<IStartClaims, BlobStartClaims>();
+        services.TryAddSingleton<IRunLocks, BlobRunLocks>();
         services.AddSingleton<PipelineLauncher>();
         services.AddSingleton<PipelineHttpApi>();
         services.AddSingleton<AuditHttpApi>();
@@ -31,6 +32,7 @@ public static class TriggerServiceCollectionExtensions
         services.AddSingleton<ModelRegistryHttpApi>();
         services.AddSingleton<PackageHttpApi>();
         services.AddSingleton<ServingHttpApi>();
+        services.AddSingleton<DeploymentHttpApi>();
         services.AddSingleton<LandingTrigger>();
         services.AddSingleton<EventGridWebhook>();
         services.AddSingleton<ScheduledPipelineRunner>();

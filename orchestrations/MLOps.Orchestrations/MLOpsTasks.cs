@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using MLOps.Activities.DataEngineering;
+using MLOps.Activities.Delivery;
 using MLOps.Activities.Diagnostics;
 using MLOps.Activities.Experiments;
 using MLOps.Activities.FeatureStore;
@@ -28,6 +29,7 @@ public static class MLOpsTasks
             .AddOrchestrator<ReproduceRunOrchestrator>()
             .AddOrchestrator<ContinuousIntegrationOrchestrator>()
             .AddOrchestrator<BatchScoringOrchestrator>()
+            .AddOrchestrator<ContinuousDeploymentOrchestrator>()
             .AddActivity<RecordPipelineEventActivity>()
             .AddActivity<RunDiagnosticStepActivity>()
             .AddActivity<EchoActivity>()
@@ -62,6 +64,13 @@ public static class MLOpsTasks
             .AddActivity<RecordBuildActivity>()
             .AddActivity<PrepareBatchScoringActivity>()
             .AddActivity<ScoreBatchChunkActivity>()
-            .AddActivity<CommitBatchScoringActivity>();
+            .AddActivity<CommitBatchScoringActivity>()
+            .AddActivity<ResolveDeploymentActivity>()
+            .AddActivity<ApplyTrafficActivity>()
+            .AddActivity<EvaluateGatesActivity>()
+            .AddActivity<JudgeAbTestActivity>()
+            .AddActivity<RollBackDeploymentActivity>()
+            .AddActivity<PromoteDeploymentActivity>()
+            .AddActivity<RecordDeploymentNoticeActivity>();
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MLOps.Core.Audit;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.Delivery;
 using MLOps.Core.Landing;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Events;
@@ -96,13 +97,23 @@ public static class CoreServiceCollectionExtensions
         // Continuous integration: the record of each build.
         services.TryAddSingleton<BuildRecorder>();
 
+        // Continuous deployment: the ports it moves traffic, judges gates and A/B tests through are the serving and
+        // delivery implementations' (IEndpointTraffic, IDeploymentGates, IAbJudge).
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
+        services.TryAddSingleton<IProjectGatesSource, RegisteredProjectGates>();
+        services.TryAddSingleton<DeploymentResolver>();
+        services.TryAddSingleton<DeploymentNotices>();
+        services.TryAddSingleton<DeploymentActions>();
+
         // Door checks of pipeline inputs that need the platform's state.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, RegisteredProjectCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, IntegrationAdmission>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, DeploymentAdmission>());
         services.TryAddSingleton<SubmissionCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionCheck, SubmissionCheck>(sp => sp.GetRequiredService<SubmissionCheck>()));
 
         services.AddMLOpsServing();
+        services.AddMLOpsDeliveryJudges();
         return services;
     }
 }

@@ -104,7 +104,7 @@ public sealed class PipelineFunctionsTests
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         Assert.Equal(
-            [PipelineNames.BatchScoring, PipelineNames.ContinuousIntegration, PipelineNames.DataEngineering, PipelineNames.Diagnostics, PipelineNames.Experiment, PipelineNames.Reproduce, PipelineNames.Requirements],
+            [PipelineNames.BatchScoring, PipelineNames.ContinuousDeployment, PipelineNames.ContinuousIntegration, PipelineNames.DataEngineering, PipelineNames.Diagnostics, PipelineNames.Experiment, PipelineNames.Reproduce, PipelineNames.Requirements],
             response.Json.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 }

@@ -5,9 +5,12 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using MLOps.Core.Delivery;
 using MLOps.Core.Events;
 using MLOps.Core.Landing;
+using MLOps.Core.Naming;
 using MLOps.Core.Pipelines;
+using MLOps.Core.Projects;
 using MLOps.Core.Security;
 using MLOps.Core.Storage;
 using MLOps.Triggers.Http;
@@ -22,6 +25,8 @@ namespace MLOps.Triggers.EventGrid;
 /// derived from the event's source and id (Event Grid delivers at least once), and only one of concurrent
 /// deliveries starts the run. A delivery with a malformed or refused event is a 400 naming each one
 /// (<c>events[i].field</c>); its good events still run, once: Event Grid does not redeliver after a 400.
+/// <c>PackageBuilt</c> starts continuous deployment only when the project's spec names a deployment strategy, onto
+/// the <see cref="DeliveryOptions"/> endpoint(s); a start refused because a run is in flight there is reported.
 /// </summary>
 public sealed class EventGridWebhook(
     IOptions<EventGridOptions> options,
@@ -30,7 +35,9 @@ public sealed class EventGridWebhook(
     PipelineLauncher launcher,
     PipelineInputReader inputs,
     LandingTrigger landing,
-    RequestGuard guard)
+    RequestGuard guard,
+    IProjectGatesSource projects,
+    IOptions<DeliveryOptions> delivery)
 {
     /// <summary>The CloudEvents abuse-protection handshake (HTTP OPTIONS).</summary>
     public static IResult Handshake(HttpRequest request)
@@ -112,6 +119,12 @@ public sealed class EventGridWebhook(
             return;
         }
 
+        if (incoming.Type == PlatformEventTypes.PackageBuilt && pipeline.Name == PipelineNames.ContinuousDeployment)
+        {
+            await this.RoutePackageBuiltAsync(incoming, pipeline, client, caller, receipt, cancellationToken);
+            return;
+        }
+
         (object? input, IReadOnlyList<string> problems) = await inputs.ReadAsync(pipeline, incoming.Data, $"{incoming.Path}.data", cancellationToken);
         if (input is null)
         {
@@ -138,6 +151,84 @@ public sealed class EventGridWebhook(
         string reason = problem ?? $"{incoming.Path}: {string.Join("; ", outcome!.Problems)}";
         receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, PipelineNames.DataEngineering, null, reason));
     }
+
+    /// <summary>A passed build's package goes out the way its project's spec asks; a spec without a deployment strategy deploys nothing.</summary>
+    private async Task RoutePackageBuiltAsync(
+        IncomingEvent incoming, PipelineDefinition pipeline, DurableTaskClient client, CallerIdentity caller, EventReceipt receipt, CancellationToken cancellationToken)
+    {
+        string path = $"{incoming.Path}.data";
+        if (ReadBuilt(incoming.Data, path, out string? problem) is not { } built)
+        {
+            receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, pipeline.Name, null, problem));
+            return;
+        }
+
+        if (NameRules.Project.Problem("project", built.Project) is { } badProject)
+        {
+            receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, pipeline.Name, null, $"{path}.{badProject}"));
+            return;
+        }
+
+        if (await projects.GetGatesAsync(built.Project, cancellationToken) is not { Deployment.Count: > 0 })
+        {
+            receipt.Ignored.Add(new EventResult(incoming.Id, incoming.Type, pipeline.Name, null, $"the spec of project '{built.Project}' names no deployment strategy"));
+            return;
+        }
+
+        var request = new DeploymentRequest(
+            built.Project, Package: built.Digest, Endpoint: delivery.Value.Endpoint, PromoteTo: delivery.Value.PromoteTo,
+            Source: $"PackageBuilt of {built.Model} v{built.Version} (build {built.BuildId})");
+        IReadOnlyList<string> invalid = request.Validate();
+        (object? input, IReadOnlyList<string> refused) = invalid.Count > 0 ? (null, invalid) : await inputs.AdmitAsync(request, string.Empty, cancellationToken);
+        if (input is null)
+        {
+            receipt.Rejected.Add(new EventResult(incoming.Id, incoming.Type, pipeline.Name, null, $"{incoming.Path}: {string.Join("; ", refused)}"));
+            return;
+        }
+
+        receipt.Add(incoming, await launcher.StartAsync(client, pipeline, input, InstanceIdFor(incoming), caller, "eventgrid", cancellationToken));
+    }
+
+    /// <summary>The fields of a <c>BuildEvent</c> a deployment needs; its other fields (checks, figures) are not read.</summary>
+    private static BuiltPackage? ReadBuilt(JsonNode? data, string path, out string? problem)
+    {
+        if (data is not JsonObject root)
+        {
+            problem = $"{path}: must be the build record (project, model, version, digest, buildId, passed)";
+            return null;
+        }
+
+        // The platform's publisher serialises the record with the Event Grid client's defaults (PascalCase).
+        JsonNode? Member(string name) => root.FirstOrDefault(m => string.Equals(m.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        var problems = new List<string>();
+        string? Text(string name)
+        {
+            if (Member(name) is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 and <= EventDelivery.MaxFieldLength } text)
+            {
+                return text;
+            }
+
+            problems.Add($"{path}.{name}: must be a non-empty string of at most {EventDelivery.MaxFieldLength} characters");
+            return null;
+        }
+
+        (string? project, string? model, string? digest, string? buildId) = (Text("project"), Text("model"), Text("digest"), Text("buildId"));
+        int version = Member("version") is JsonValue n && n.GetValueKind() == JsonValueKind.Number && n.TryGetValue(out int number) && number >= 1 ? number : 0;
+        if (version == 0)
+        {
+            problems.Add($"{path}.version: must be a version number from 1");
+        }
+
+        if (Member("passed") is not JsonValue passed || passed.GetValueKind() != JsonValueKind.True)
+        {
+            problems.Add($"{path}.passed: must be true (a failed build is never deployed)");
+        }
+
+        problem = problems.Count == 0 ? null : string.Join("; ", problems);
+        return problem is null ? new BuiltPackage(project!, model!, version, digest!, buildId!) : null;
+    }
+
+    private sealed record BuiltPackage(string Project, string Model, int Version, string Digest, string BuildId);
 
     // Microsoft.Storage.BlobCreated data: { "url": ..., "eTag": ..., "contentLength": ... } in both schemas.
     private static LandingBlob? ReadBlobCreated(JsonNode? data, string path, out string? problem)

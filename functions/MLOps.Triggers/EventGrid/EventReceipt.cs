@@ -15,7 +15,15 @@ public sealed class EventReceipt
 
     public List<EventResult> Rejected { get; } = [];
 
-    internal void Add(IncomingEvent incoming, StartOutcome outcome) =>
+    internal void Add(IncomingEvent incoming, StartOutcome outcome)
+    {
+        if (outcome.Busy is { } busy)
+        {
+            this.Rejected.Add(new EventResult(incoming.Id, incoming.Type, outcome.Pipeline.Name, null, $"{incoming.Path}: {Http.Problems.BusyDetail(outcome.Pipeline.Name, busy)}"));
+            return;
+        }
+
         (outcome.Duplicate ? this.Duplicates : this.Accepted).Add(
             new EventResult(incoming.Id, incoming.Type, outcome.Pipeline.Name, outcome.InstanceId));
+    }
 }

@@ -76,6 +76,11 @@ public sealed class PipelineHttpApi(
             return Problems.Conflict($"Instance '{outcome.InstanceId}' already exists.");
         }
 
+        if (outcome.Busy is { } busy)
+        {
+            return Problems.Busy(pipeline.Name, busy);
+        }
+
         ManagementUrls urls = ManagementUrls.For(request, pipeline.Name, outcome.InstanceId, duplicate: false);
         return Results.Accepted(urls.StatusQueryGetUri, urls);
     }

@@ -24,6 +24,20 @@ public static class Problems
 
     public static IResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail);
 
+    /// <summary>A 409 for a start refused because a run in flight holds what it would change; <c>instanceId</c> names that run.</summary>
+    public static IResult Busy(string pipeline, Launching.RunLockHolder holder)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        return Create(StatusCodes.Status409Conflict, "Conflict", BusyDetail(pipeline, holder), null,
+            new Dictionary<string, object?> { ["instanceId"] = holder.InstanceId, ["resource"] = holder.Resource });
+    }
+
+    public static string BusyDetail(string pipeline, Launching.RunLockHolder holder)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        return $"'{holder.Resource}' is being changed by the {pipeline} run '{holder.InstanceId}', which is still in flight: one run at a time; wait for it to finish (GET /api/instances/{holder.InstanceId}) and start again.";
+    }
+
     public static IResult TooLarge(long limit) => Create(
         StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"The body is larger than {limit} bytes; pass large data by reference (a blob name).");

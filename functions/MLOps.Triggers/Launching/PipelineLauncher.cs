@@ -13,10 +13,15 @@ namespace MLOps.Triggers.Launching;
 /// <summary>
 /// Starts pipeline runs for every trigger. With a deterministic instance id the start is idempotent and atomic:
 /// a redelivered event, a second watcher or ten identical requests at once start one run, audited once, because
-/// only the caller that wins the id's start claim (<see cref="IStartClaims"/>) schedules it.
+/// only the caller that wins the id's start claim (<see cref="IStartClaims"/>) schedules it. A run of an
+/// <see cref="IExclusivePipelineInput"/> is started only once it holds every resource it changes (<see cref="IRunLocks"/>):
+/// while another run holds one, the start is refused, naming that run.
 /// </summary>
-public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, PlatformMetrics metrics, ILogger<PipelineLauncher> logger)
+public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, IRunLocks locks, PlatformMetrics metrics, ILogger<PipelineLauncher> logger)
 {
+    private static readonly OrchestrationRuntimeStatus[] InFlight =
+        [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended];
+
     /// <summary>How long a start claim without a run blocks its id: far longer than a start takes, far shorter than a redelivery.</summary>
     public static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(60);
 
@@ -52,6 +57,12 @@ public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, Platf
             input = stamped.ForCaller(caller.Principal);
         }
 
+        // An exclusive run is named before it starts, so the locks it takes can name it.
+        if (input is IExclusivePipelineInput && instanceId is null)
+        {
+            instanceId = Guid.NewGuid().ToString("N");
+        }
+
         string? generation = null;
         if (instanceId is not null)
         {
@@ -70,6 +81,15 @@ public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, Platf
                 await claims.ReleaseAsync(instanceId, generation, CancellationToken.None);
                 return this.Duplicate(pipeline, instanceId, trigger);
             }
+        }
+
+        if (input is IExclusivePipelineInput exclusive
+            && await locks.TryAcquireAsync(exclusive.Resources, instanceId!, (id, c) => IsRunningAsync(client, id, c), StaleClaim, cancellationToken) is { } holder)
+        {
+            await claims.ReleaseAsync(instanceId!, generation!, CancellationToken.None);
+            logger.LogInformation("{Pipeline} start refused: {Resource} is being changed by instance {Holder}.",
+                pipeline.Name, LogText.Escape(holder.Resource), LogText.Escape(holder.InstanceId));
+            return new StartOutcome(pipeline, instanceId!, Duplicate: false) { Busy = holder };
         }
 
         string id;
@@ -109,6 +129,9 @@ public sealed class PipelineLauncher(IAuditLog audit, IStartClaims claims, Platf
             pipeline.Name, LogText.Escape(id), trigger, LogText.Escape(caller.Principal));
         return new StartOutcome(pipeline, id, Duplicate: false);
     }
+
+    private static async Task<bool?> IsRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(instanceId, cancellationToken) is { } holder ? InFlight.Contains(holder.RuntimeStatus) : null;
 
     /// <summary>Which run a start replaces: none, or the existing one by its creation time.</summary>
     private static string Generation(OrchestrationMetadata? existing) =>

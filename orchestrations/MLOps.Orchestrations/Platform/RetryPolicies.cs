@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using MLOps.Core;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.Delivery;
 
 namespace MLOps.Orchestrations.Platform;
 
@@ -9,7 +10,8 @@ public static class RetryPolicies
     /// <summary>
     /// For storage-bound platform activities: a few quick retries ride out a transient storage error. Rejected
     /// input (<see cref="DataRejectedException"/>) is not retried: the same bytes would be rejected again; nor is a
-    /// landed blob that was overwritten before it was read (<see cref="LandingBlobSupersededException"/>).
+    /// landed blob that was overwritten before it was read (<see cref="LandingBlobSupersededException"/>), nor a deployment
+    /// the platform refuses (<see cref="DeploymentRefusedException"/>).
     /// </summary>
     public static TaskOptions Platform { get; } = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2)
@@ -28,5 +30,7 @@ public static class RetryPolicies
         });
 
     public static bool IsRejection(TaskFailureDetails failure) =>
-        failure?.ErrorType == typeof(DataRejectedException).FullName || failure?.ErrorType == typeof(LandingBlobSupersededException).FullName;
+        failure?.ErrorType == typeof(DataRejectedException).FullName
+        || failure?.ErrorType == typeof(LandingBlobSupersededException).FullName
+        || failure?.ErrorType == typeof(DeploymentRefusedException).FullName;
 }

@@ -38,4 +38,7 @@ public static class AuditEventIds
     /// <summary>An endpoint reached this revision (a deployment changed).</summary>
     public static string EndpointRevision(string project, string endpoint, int revision) =>
         string.Create(CultureInfo.InvariantCulture, $"serving/{project}/{endpoint}/r{revision}");
+
+    /// <summary>A moment of a continuous-deployment run (a step passed, an escalation, the rollback or promotion), named within the run.</summary>
+    public static string Deployment(string runId, string key) => $"deployment/{runId}/{key}";
 }

@@ -15,11 +15,13 @@ public sealed class EventGridOptions
 
     /// <summary>
     /// Event type → pipeline route name. Events of other types are acknowledged and ignored. A registered model
-    /// version starts continuous integration unless configuration routes the event elsewhere (an empty value turns
-    /// it off): the route is part of the platform, and App Service cannot carry a setting whose name has dots.
+    /// version starts continuous integration, and a built package continuous deployment (when its project's spec
+    /// names a deployment strategy), unless configuration routes the event elsewhere (an empty value turns it off):
+    /// the routes are part of the platform, and App Service cannot carry a setting whose name has dots.
     /// </summary>
     public IDictionary<string, string> Routes { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         [PlatformEventTypes.ModelRegistered] = Pipelines.PipelineNames.ContinuousIntegration,
+        [PlatformEventTypes.PackageBuilt] = Pipelines.PipelineNames.ContinuousDeployment,
     };
 }

@@ -13,4 +13,5 @@ public static class OrchestratorNames
     public const string Reproduce = "ReproduceRunOrchestrator";
     public const string ContinuousIntegration = "ContinuousIntegrationOrchestrator";
     public const string BatchScoring = "BatchScoringOrchestrator";
+    public const string ContinuousDeployment = "ContinuousDeploymentOrchestrator";
 }

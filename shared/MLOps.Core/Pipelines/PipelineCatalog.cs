@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using MLOps.Core.DataEngineering;
+using MLOps.Core.Delivery;
 using MLOps.Core.Projects;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Experiments;
@@ -64,6 +65,14 @@ public sealed class PipelineCatalog
             typeof(BatchScoringRequest),
             new HashSet<Role> { Role.Admin, Role.Application, Role.OperationsEngineer, Role.DataScientist, Role.MlArchitect, Role.PlatformService },
             "Scores a CSV or Parquet file of raw records with an endpoint's deployment, fanned out over row chunks, into one predictions file."),
+
+        // No events: an approval reaches a run only through POST /api/pipelines/cd/{id}/approvals, which checks the approver.
+        new PipelineDefinition(
+            PipelineNames.ContinuousDeployment,
+            OrchestratorNames.ContinuousDeployment,
+            typeof(DeploymentRequest),
+            new HashSet<Role> { Role.Admin, Role.MlArchitect, Role.OperationsEngineer, Role.PlatformService },
+            "Rolls a package that passed continuous integration out onto an endpoint (all at once, canary, linear, blue-green, shadow or A/B), baking and gating each step, with approval by risk tier, automatic rollback and promotion to champion."),
     ]);
 
     public bool TryGet(string name, [NotNullWhen(true)] out PipelineDefinition? definition) =>

@@ -12,4 +12,7 @@ public static class PipelineNames
 
     /// <summary>Pipeline 4 of the guide: package a registered model version and check it.</summary>
     public const string ContinuousIntegration = "ci";
+
+    /// <summary>Pipeline 5 of the guide: roll a checked package out onto an endpoint, gated, with approval and rollback.</summary>
+    public const string ContinuousDeployment = "cd";
 }

@@ -32,11 +32,17 @@ public static class BlobContainers
     /// <summary>One create-if-absent claim per started instance id, so exactly one of concurrent starts wins.</summary>
     public const string StartClaims = "start-claims";
 
+    /// <summary>
+    /// One lock blob per resource that runs must not change at the same time (a serving endpoint under continuous
+    /// deployment), naming the run that holds it; a finished run's lock is taken over.
+    /// </summary>
+    public const string RunLocks = "run-locks";
+
     /// <summary>Continuous-integration builds: <c>{project}/{model}/v{version}/{buildId}/</c> holds a build's record and report.</summary>
     public const string Builds = "builds";
 
     /// <summary>The containers that hold a project's own data, which a spec may name as its feasibility sample.</summary>
     public static readonly IReadOnlyList<string> Data = [Landing, Samples];
 
-    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, Packages, Builds, Requests, Predictions];
+    public static readonly IReadOnlyList<string> All = [Landing, Audit, Diagnostics, Snapshots, Projects, Samples, StartClaims, RunLocks, Packages, Builds, Requests, Predictions];
 }

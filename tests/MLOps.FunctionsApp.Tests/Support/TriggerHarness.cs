@@ -34,6 +34,7 @@ internal sealed class TriggerHarness : IDisposable
         this.Landing.Setup(q => q.AdmitAsync(It.IsAny<LandingBlob>(), It.IsAny<CancellationToken>())).ReturnsAsync(LandingAdmission.Admitted);
         services.Replace(ServiceDescriptor.Singleton(this.Landing.Object));
         services.Replace(ServiceDescriptor.Singleton<IStartClaims>(new StartClaimsFake()));
+        services.Replace(ServiceDescriptor.Singleton<IRunLocks>(new RunLocksFake()));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(this.Clock));
         replace?.Invoke(services);
         this.Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

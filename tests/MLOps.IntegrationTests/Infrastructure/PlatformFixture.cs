@@ -66,6 +66,10 @@ public class PlatformFixture : IAsyncLifetime
             ["EventGrid:Routes:Microsoft.Storage.BlobCreated"] = "data-engineering",
             [ModelRegisteredRoute] = string.Empty,
 
+            // Continuous deployment on PackageBuilt would roll the bundled specs' strategies out onto a staging endpoint
+            // a test may have deployed; a test that wants it turns it on.
+            [PackageBuiltRoute] = string.Empty,
+
             // Above every bundled data set, low enough for the upload tests to cross it with a few MiB.
             ["DataEngineering:MaxFileBytes"] = UploadLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -86,6 +90,9 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>The setting of the event route that starts continuous integration when a model version is registered.</summary>
     protected const string ModelRegisteredRoute = "EventGrid:Routes:" + MLOps.Core.Events.PlatformEventTypes.ModelRegistered;
+
+    /// <summary>The setting of the event route that starts continuous deployment when a package passed its build.</summary>
+    protected const string PackageBuiltRoute = "EventGrid:Routes:" + MLOps.Core.Events.PlatformEventTypes.PackageBuilt;
 
     /// <summary>Where a derived fixture changes the host's settings or services before it is built.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings, WebApplicationBuilder builder)

@@ -16,7 +16,14 @@ internal sealed class OrchestrationContextMock
             .Callback<TaskName, object?, TaskOptions?>((_, input, _) => this.Lifecycle.Add((PipelineLifecycleEvent)input!))
             .ReturnsAsync(1L);
         this.Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>()))
-            .Callback<object?>(status => this.Statuses.Add((PipelineProgress)status!));
+            .Callback<object?>(status =>
+            {
+                this.CustomStatuses.Add(status);
+                if (status is PipelineProgress progress)
+                {
+                    this.Statuses.Add(progress);
+                }
+            });
     }
 
     public Mock<TaskOrchestrationContext> Mock { get; } = new(MockBehavior.Strict);
@@ -24,6 +31,9 @@ internal sealed class OrchestrationContextMock
     public List<PipelineLifecycleEvent> Lifecycle { get; } = [];
 
     public List<PipelineProgress> Statuses { get; } = [];
+
+    /// <summary>Every custom status set, of whatever type the orchestrator reports.</summary>
+    public List<object?> CustomStatuses { get; } = [];
 
     public TaskOrchestrationContext Object => this.Mock.Object;
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using MLOps.Core.Audit;
+using MLOps.Core.Delivery;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Observability;
 using MLOps.Core.Pipelines;
@@ -17,13 +18,14 @@ public class PipelineLauncherTests
     private readonly Mock<DurableTaskClient> client = new("test") { CallBase = true };
     private readonly Mock<IAuditLog> audit = new();
     private readonly Mock<IStartClaims> claims = new();
+    private readonly Mock<IRunLocks> locks = new(MockBehavior.Strict);
     private readonly PipelineLauncher launcher;
     private readonly PipelineDefinition diagnostics;
     private readonly CallerIdentity caller = new("ana", new HashSet<Role> { Role.Admin });
 
     public PipelineLauncherTests()
     {
-        this.launcher = new PipelineLauncher(this.audit.Object, this.claims.Object, TestMetrics.Create(), NullLogger<PipelineLauncher>.Instance);
+        this.launcher = new PipelineLauncher(this.audit.Object, this.claims.Object, this.locks.Object, TestMetrics.Create(), NullLogger<PipelineLauncher>.Instance);
         this.claims.Setup(c => c.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Assert.True(PipelineCatalog.Default.TryGet(PipelineNames.Diagnostics, out PipelineDefinition? found));
         this.diagnostics = found;
@@ -164,5 +166,48 @@ public class PipelineLauncherTests
             .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Diagnostics, "event") { RuntimeStatus = OrchestrationRuntimeStatus.Failed });
 
         Assert.True((await this.launcher.StartAsync(this.client.Object, this.diagnostics, new DiagnosticsRequest(), "event", this.caller, "eventgrid")).Duplicate);
+    }
+
+    [Fact]
+    public async Task An_exclusive_run_is_named_before_it_starts_and_starts_only_holding_its_resources()
+    {
+        Assert.True(PipelineCatalog.Default.TryGet(PipelineNames.ContinuousDeployment, out PipelineDefinition? cd));
+        var request = new DeploymentRequest("credit", Package: new string('a', 64), Endpoint: "staging", PromoteTo: "production");
+        string? named = null;
+        this.locks.Setup(l => l.TryAcquireAsync(
+                It.Is<IReadOnlyList<string>>(r => r.Count == 2 && r[0] == "credit/endpoints/staging" && r[1] == "credit/endpoints/production"),
+                It.IsAny<string>(), It.IsAny<Func<string, CancellationToken, Task<bool?>>>(), PipelineLauncher.StaleClaim, It.IsAny<CancellationToken>()))
+            .Callback<IReadOnlyList<string>, string, Func<string, CancellationToken, Task<bool?>>, TimeSpan, CancellationToken>((_, id, _, _, _) => named = id)
+            .ReturnsAsync((RunLockHolder?)null);
+
+        StartOutcome outcome = await this.launcher.StartAsync(this.client.Object, cd, request, null, this.caller, "http");
+
+        Assert.True(outcome.Started);
+        Assert.Equal(named, outcome.InstanceId);
+        Assert.Equal(32, named!.Length);
+    }
+
+    [Fact]
+    public async Task An_exclusive_run_whose_resource_a_running_run_holds_is_refused_naming_that_run()
+    {
+        Assert.True(PipelineCatalog.Default.TryGet(PipelineNames.ContinuousDeployment, out PipelineDefinition? cd));
+        this.client.Setup(c => c.GetInstancesAsync("cd-first", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.ContinuousDeployment, "cd-first") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        bool? holderRunning = null;
+        this.locks.Setup(l => l.TryAcquireAsync(It.IsAny<IReadOnlyList<string>>(), "cd-second", It.IsAny<Func<string, CancellationToken, Task<bool?>>>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns<IReadOnlyList<string>, string, Func<string, CancellationToken, Task<bool?>>, TimeSpan, CancellationToken>(async (_, _, isRunning, _, c) =>
+            {
+                holderRunning = await isRunning("cd-first", c);
+                return new RunLockHolder("credit/endpoints/staging", "cd-first");
+            });
+
+        StartOutcome outcome = await this.launcher.StartAsync(
+            this.client.Object, cd, new DeploymentRequest("credit", Package: new string('a', 64), Endpoint: "staging"), "cd-second", this.caller, "http");
+
+        Assert.Equal((false, new RunLockHolder("credit/endpoints/staging", "cd-first"), true), (outcome.Started, outcome.Busy, holderRunning));
+        this.client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+        this.claims.Verify(c => c.ReleaseAsync("cd-second", "none", It.IsAny<CancellationToken>()), Times.Once);
+        this.audit.Verify(a => a.AppendAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

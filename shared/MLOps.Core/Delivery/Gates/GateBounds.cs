@@ -19,6 +19,9 @@ public sealed record GateBounds
 
     public double MaxMetricDrop { get; init; } = 0.05;
 
-    /// <summary>Requests the candidate must have in the window before a gate is judged.</summary>
+    /// <summary>
+    /// Requests the candidate must have in the window before a gate is judged; also the least scored requests, scores
+    /// or labelled predictions each side needs for the gates that compare with the baseline.
+    /// </summary>
     public int MinRequests { get; init; } = 30;
 }

@@ -15,6 +15,7 @@ public sealed class EventGridOptionsTests
         EventGridOptions options = Bind(new() { ["EventGrid:Routes:MLOps.Diagnostics.Requested"] = "diagnostics" });
 
         Assert.Equal(PipelineNames.ContinuousIntegration, options.Routes[PlatformEventTypes.ModelRegistered]);
+        Assert.Equal(PipelineNames.ContinuousDeployment, options.Routes[PlatformEventTypes.PackageBuilt]);
         Assert.Equal(PipelineNames.Diagnostics, options.Routes["MLOps.Diagnostics.Requested"]);
     }
 
