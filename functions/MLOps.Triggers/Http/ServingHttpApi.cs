@@ -89,7 +89,7 @@ public sealed class ServingHttpApi(
             return Problems.BadRequest("The change must be conditional on the revision it was based on.", [conditional]);
         }
 
-        TrafficChange change;
+        TrafficOutcome change;
         try
         {
             change = await traffic.ChangeAsync(project, endpoint, body.Table(), caller.Principal, body.Reason, expected, request.HttpContext.RequestAborted);

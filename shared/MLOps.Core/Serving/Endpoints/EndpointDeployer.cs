@@ -17,7 +17,7 @@ public sealed class EndpointDeployer(EndpointTrafficService traffic, ILogger<End
         ArgumentException.ThrowIfNullOrEmpty(digest);
         try
         {
-            TrafficChange change = await traffic.ChangeAsync(
+            TrafficOutcome change = await traffic.ChangeAsync(
                 project, name, [new TrafficWeight(digest, 100)], principal, "deployed all at once", expectedRevision, cancellationToken);
             return new DeployOutcome(change.Created ? 201 : 200, change.Endpoint, change.LoadedOn);
         }

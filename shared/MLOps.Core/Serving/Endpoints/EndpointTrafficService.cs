@@ -32,7 +32,7 @@ public sealed class EndpointTrafficService(
     /// As <see cref="ApplyAsync"/>, and conditional on <paramref name="expectedRevision"/> when given (0: the endpoint
     /// must not exist yet); a revision that moved throws <see cref="EndpointConflictException"/>.
     /// </summary>
-    public async Task<TrafficChange> ChangeAsync(
+    public async Task<TrafficOutcome> ChangeAsync(
         string project, string endpoint, IReadOnlyList<TrafficWeight> table, string principal, string reason, int? expectedRevision,
         CancellationToken cancellationToken = default)
     {
@@ -50,7 +50,7 @@ public sealed class EndpointTrafficService(
         if (current is not null && TrafficTable.Matches(current.Deployments, table))
         {
             await this.AuditAsync(current, current.UpdatedBy, reason, [], cancellationToken);
-            return new TrafficChange(current, Created: false, Changed: false, []);
+            return new TrafficOutcome(current, Created: false, Changed: false, []);
         }
 
         var added = new List<(Deployment Deployment, ScoringPackage Package)>();
@@ -91,7 +91,7 @@ public sealed class EndpointTrafficService(
         await this.AuditAsync(saved, principal, reason, retired, cancellationToken);
         logger.LogInformation("Endpoint {Project}/{Endpoint} is at revision {Revision}: {Table}", project, endpoint, saved.Revision, TrafficTable.Describe(saved.Deployments));
         retirement.Retire(project, endpoint, retired);
-        return new TrafficChange(saved, Created: current is null, Changed: true, [.. loaded.Distinct()]);
+        return new TrafficOutcome(saved, Created: current is null, Changed: true, [.. loaded.Distinct()]);
     }
 
     private static void Validate(string project, string endpoint, IReadOnlyList<TrafficWeight> table, string reason)

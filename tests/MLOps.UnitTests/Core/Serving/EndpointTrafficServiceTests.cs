@@ -53,7 +53,7 @@ public sealed class EndpointTrafficServiceTests : IDisposable
     [Fact]
     public async Task A_new_table_loads_its_packages_before_it_is_saved_and_audits_the_revision_with_its_reason()
     {
-        TrafficChange change = await this.traffic.ChangeAsync(Project, Endpoint, [new(B, 30, 10), new(A, 70)], "operations", "canary of v2", expectedRevision: 0);
+        TrafficOutcome change = await this.traffic.ChangeAsync(Project, Endpoint, [new(B, 30, 10), new(A, 70)], "operations", "canary of v2", expectedRevision: 0);
 
         Assert.Equal((true, true, 1), (change.Created, change.Changed, change.Endpoint.Revision));
         Assert.Equal([Worker], change.LoadedOn);

@@ -5,4 +5,4 @@ namespace MLOps.Core.Serving.Endpoints;
 /// unchanged table is neither), and the workers that loaded the newly deployed packages now (the others load them
 /// on their first score).
 /// </summary>
-public sealed record TrafficChange(ServingEndpoint Endpoint, bool Created, bool Changed, IReadOnlyList<Uri> LoadedOn);
+public sealed record TrafficOutcome(ServingEndpoint Endpoint, bool Created, bool Changed, IReadOnlyList<Uri> LoadedOn);
