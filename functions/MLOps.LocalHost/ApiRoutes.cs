@@ -57,6 +57,7 @@ public static class ApiRoutes
         api.MapGet("/projects/{project}/endpoints", (HttpRequest r, string project, ServingHttpApi h) => h.ListEndpointsAsync(r, project));
         api.MapGet("/projects/{project}/endpoints/{endpoint}", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.GetEndpointAsync(r, project, endpoint));
         api.MapPut("/projects/{project}/endpoints/{endpoint}", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.PutEndpointAsync(r, project, endpoint));
+        api.MapPut("/projects/{project}/endpoints/{endpoint}/traffic", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.PutTrafficAsync(r, project, endpoint));
         api.MapPost("/projects/{project}/endpoints/{endpoint}/score", (HttpRequest r, string project, string endpoint, ServingHttpApi h) => h.ScoreAsync(r, project, endpoint));
         api.MapGet("/packages/{digest}", (HttpRequest r, string digest, PackageHttpApi h) => h.GetAsync(r, digest));
         api.MapGet("/lineage", (HttpRequest r, FeatureStoreHttpApi h) => h.GetLineageAsync(r));

@@ -77,6 +77,7 @@ public sealed class RequestGuard(ApiKeyAuthenticator authenticator, PermissionMa
         Permission.ApproveModels => "approve or reject model versions",
         Permission.Score => "score records on serving endpoints",
         Permission.ManageEndpoints => "point serving endpoints at model packages",
+        Permission.ManageTraffic => "set the traffic shares of serving endpoints",
         _ => permission.ToString(),
     };
 }

@@ -23,4 +23,7 @@ public enum Permission
 
     /// <summary>Point a serving endpoint at a model package (which loads it on the ONNX workers).</summary>
     ManageEndpoints,
+
+    /// <summary>Set an endpoint's routing table by hand (answered and mirrored shares): the operator's audited override of continuous deployment.</summary>
+    ManageTraffic,
 }

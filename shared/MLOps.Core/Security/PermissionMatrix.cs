@@ -36,6 +36,9 @@ public sealed class PermissionMatrix
             Role.SoftwareEngineer, Role.TestEngineer,
         ],
         [Permission.ManageEndpoints] = [Role.OperationsEngineer, Role.MlArchitect, Role.PlatformService],
+
+        // Operators only: continuous deployment moves traffic through its own gates, not through this route.
+        [Permission.ManageTraffic] = [Role.OperationsEngineer],
     });
 
     public bool Allows(CallerIdentity caller, Permission permission) =>

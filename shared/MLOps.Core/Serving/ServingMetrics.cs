@@ -9,6 +9,7 @@ public sealed class ServingMetrics
     private readonly Counter<long> requests;
     private readonly Counter<long> rows;
     private readonly Histogram<double> duration;
+    private readonly Counter<long> mirrors;
 
     public ServingMetrics(IMeterFactory meterFactory)
     {
@@ -17,6 +18,7 @@ public sealed class ServingMetrics
         this.requests = meter.CreateCounter<long>("mlops.serving.requests", description: "Score requests answered, by endpoint and status.");
         this.rows = meter.CreateCounter<long>("mlops.serving.rows", description: "Rows scored online and in batch, by endpoint.");
         this.duration = meter.CreateHistogram<double>("mlops.serving.duration", unit: "ms", description: "Time to answer a score request.");
+        this.mirrors = meter.CreateCounter<long>("mlops.serving.mirrors", description: "Mirrored copies of score requests, by endpoint, deployment and outcome (a status, or 'skipped' when the mirror queue was full).");
     }
 
     public void Answered(string project, string endpoint, int status, double milliseconds)
@@ -25,6 +27,9 @@ public sealed class ServingMetrics
         this.requests.Add(1, tags);
         this.duration.Record(milliseconds, tags);
     }
+
+    public void Mirrored(string project, string endpoint, string deployment, string outcome) =>
+        this.mirrors.Add(1, new("project", project), new("endpoint", endpoint), new("deployment", deployment), new("outcome", outcome));
 
     public void RowsScored(string project, string endpoint, long count, string mode) =>
         this.rows.Add(count, new("project", project), new("endpoint", endpoint), new("mode", mode));

@@ -19,4 +19,16 @@ public sealed class ServingOptions
 
     /// <summary>Share of score requests written to the request log, 0 to 1 (default 1: every request), decided by request id.</summary>
     public double RequestLogSampleRate { get; set; } = 1.0;
+
+    /// <summary>
+    /// Seconds a deployment that left an endpoint's routing table stays loaded on the workers before it is unloaded,
+    /// so requests routed by the table before the change finish on it (default 30).
+    /// </summary>
+    public int RetireDrainSeconds { get; set; } = 30;
+
+    /// <summary>Mirrored copies scored at once per host; the copies wait in a queue of <see cref="MirrorQueue"/>.</summary>
+    public int MirrorConcurrency { get; set; } = 4;
+
+    /// <summary>Mirrored copies waiting per host; when it is full a request is answered without a mirror (counted, never delayed).</summary>
+    public int MirrorQueue { get; set; } = 1000;
 }

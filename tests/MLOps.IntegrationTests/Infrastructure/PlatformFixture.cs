@@ -54,6 +54,9 @@ public class PlatformFixture : IAsyncLifetime
 
             // Batch scoring fans the 4,454 credit records out over five chunks.
             ["Serving:BatchChunkRows"] = "1000",
+
+            // Retired deployments are unloaded 2 s after they leave a routing table, so the traffic tests see it happen.
+            ["Serving:RetireDrainSeconds"] = "2",
             ["Schedules:PollInterval"] = "00:00:01",
             ["Schedules:Items:0:Name"] = ScheduleName,
             ["Schedules:Items:0:Cron"] = "*/10 * * * * *",

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MLOps.Core.FeatureStore;
 using MLOps.Core.FeatureStore.Offline;
-using MLOps.Core.Packaging;
 using MLOps.Core.Serving.RequestLog;
 using MLOps.Core.Serving.Workers;
 using MLOps.IntegrationTests.Infrastructure;
@@ -29,8 +28,6 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
     private const string Endpoint = "credit";
 
     private static readonly string[] OneKey = ["1"];
-
-    private static readonly string[] LogisticRegression = ["LogisticRegression"];
 
     /// <summary>One deployed credit model for the tests of this class (training it takes a while on two cores).</summary>
     private static Task<Deployed>? deployed;
@@ -186,7 +183,7 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
         // A package that is not built cannot be deployed; an endpoint that does not exist cannot score.
         ApiResponse notBuilt = await platform.SendAsync(HttpMethod.Put, $"api/projects/{model.Project}/endpoints/other", TestKeys.Operations, new { package = new string('c', 64) });
         Assert.Equal(HttpStatusCode.NotFound, notBuilt.Status);
-        Assert.Contains("No built package", notBuilt.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("package: no built package has digest", notBuilt.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
         ApiResponse nowhere = await platform.SendAsync(HttpMethod.Post, $"api/projects/{model.Project}/endpoints/other/score", TestKeys.Application, new { keys = OneKey });
         Assert.Equal(HttpStatusCode.NotFound, nowhere.Status);
         ApiResponse stale = await platform.SendAsync(HttpMethod.Put, $"api/projects/{model.Project}/endpoints/{Endpoint}", TestKeys.Operations, new { package = model.Digest, expectedRevision = 7 });
@@ -291,19 +288,11 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
 
     private async Task<Deployed> TrainPackageAndDeployAsync()
     {
-        string project = Projects.NewName("srv");
-        await platform.CreditFeatureSetAsync(project);
-        ApiResponse experiment = await platform.SendAsync(HttpMethod.Post, "api/pipelines/experiment", TestKeys.DataScientist,
-            new { project, algorithms = LogisticRegression, search = new[] { new { strategy = "Random", trials = 2 } }, folds = 3, maxParallel = 2 });
-        Assert.True(experiment.Status == HttpStatusCode.Accepted, $"{experiment.Status}: {experiment.Json}");
-        JsonElement trained = await platform.WaitForEndAsync(experiment.Json.GetProperty("id").GetString()!, TimeSpan.FromMinutes(8));
-        Assert.True(trained.GetProperty("runtimeStatus").GetString() == "Completed", trained.ToString());
-
-        BuiltPackage built = await platform.Services.GetRequiredService<PackageBuilder>().BuildAsync(new BuildPackageRequest(project, project, 1));
+        (string project, string digest) = await platform.SharedAsync();
 
         // The host's own worker process has joined the pool, so the deployment loads on it now rather than on first use.
         await platform.Services.GetRequiredService<LocalWorkers>().Joined.WaitAsync(TimeSpan.FromMinutes(2));
-        ApiResponse put = await platform.SendAsync(HttpMethod.Put, $"api/projects/{project}/endpoints/{Endpoint}", TestKeys.Operations, new { package = built.Digest });
+        ApiResponse put = await platform.SendAsync(HttpMethod.Put, $"api/projects/{project}/endpoints/{Endpoint}", TestKeys.Operations, new { package = digest });
         Assert.True(put.Status == HttpStatusCode.Created, $"{put.Status}: {put.Json}");
         Assert.Single(put.Json.GetProperty("loadedOn").EnumerateArray());
         Assert.Equal(1, put.Json.GetProperty("endpoint").GetProperty("revision").GetInt32());
@@ -353,7 +342,7 @@ public sealed class ServingTests(PlatformFixture platform, ITestOutputHelper out
         }
 
         Assert.Equal(labels.Count, holdout.Count);
-        return new Deployed(project, built.Digest, registeredAuc, threshold, holdout);
+        return new Deployed(project, digest, registeredAuc, threshold, holdout);
     }
 
     private sealed record HoldoutRecord(string Key, string Label, JsonObject Json);

@@ -27,6 +27,13 @@ public sealed class ServingFunctions(ServingHttpApi api)
         string endpoint) =>
         api.PutEndpointAsync(request, project, endpoint);
 
+    [Function("PutEndpointTraffic")]
+    public Task<IResult> PutTrafficAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{project}/endpoints/{endpoint}/traffic")] HttpRequest request,
+        string project,
+        string endpoint) =>
+        api.PutTrafficAsync(request, project, endpoint);
+
     [Function("Score")]
     public Task<IResult> ScoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{project}/endpoints/{endpoint}/score")] HttpRequest request,

@@ -12,13 +12,13 @@ using MLOps.Core.Serving.Scoring;
 namespace MLOps.Core.Serving.Batch;
 
 /// <summary>
-/// The steps of a batch-scoring run. Prepare: fix the deployment, read the input once with the landing reader
-/// (<see cref="LandingIngestor"/>: CSV as is, Parquet converted, malformed files refused, content-addressed snapshot
-/// with record-aligned chunks). Score a chunk: encode its records by the package's feature contract, score them on
-/// ready workers, and stage the chunk's lines as an uncommitted block of the output blob (a deterministic block id,
-/// so a retried chunk restages the same bytes). Commit: the header and every chunk's block in one block list,
-/// create-only, so the output appears complete or not at all and a second run of the same input and package finds
-/// it done.
+/// The steps of a batch-scoring run. Prepare: fix the deployment (the endpoint's primary, the largest answered
+/// share), read the input once with the landing reader (<see cref="LandingIngestor"/>: CSV as is, Parquet converted,
+/// malformed files refused, content-addressed snapshot with record-aligned chunks). Score a chunk: encode its records
+/// by the package's feature contract, score them on ready workers, and stage the chunk's lines as an uncommitted block
+/// of the output blob (a deterministic block id, so a retried chunk restages the same bytes). Commit: the header and
+/// every chunk's block in one block list, create-only, so the output appears complete or not at all and a second run
+/// of the same input and package finds it done.
 /// </summary>
 public sealed class BatchScorer(
     BlobServiceClient blobs,
@@ -39,7 +39,7 @@ public sealed class BatchScorer(
         ArgumentNullException.ThrowIfNull(request);
         ServingEndpoint endpoint = await endpoints.GetAsync(request.Project, request.Endpoint, cancellationToken)
             ?? throw new DataRejectedException($"Project '{request.Project}' has no endpoint '{request.Endpoint}'.");
-        Deployment deployment = endpoint.Route() ?? throw new DataRejectedException($"Endpoint '{request.Endpoint}' has no deployment.");
+        Deployment deployment = endpoint.Primary() ?? throw new DataRejectedException($"Endpoint '{request.Endpoint}' has no deployment that answers.");
         ScoringPackage package = await this.OpenAsync(deployment, cancellationToken);
         DataEngineeringOptions reading = dataOptions.Value;
         var ingestor = new LandingIngestor(blobs, Options.Create(new DataEngineeringOptions

@@ -25,9 +25,9 @@ public sealed class BatchScoringAdmission(ProjectRegistry projects, IEndpointSto
         {
             problems.Add($"endpoint: '{request.Project}' has no endpoint '{request.Endpoint}'");
         }
-        else if (endpoint.Route() is null)
+        else if (endpoint.Primary() is null)
         {
-            problems.Add($"endpoint: '{request.Endpoint}' has no deployment");
+            problems.Add($"endpoint: '{request.Endpoint}' has no deployment that answers");
         }
 
         BlobReference blob = request.InputBlob!;

@@ -5,9 +5,11 @@ namespace MLOps.Core.Serving.Endpoints;
 
 /// <summary>
 /// One model package deployed behind an endpoint. <see cref="Id"/> is derived from the package digest, so deploying
-/// the same package again is the same deployment; <see cref="TrafficPercent"/> is its share of the endpoint's traffic
-/// (100 while an endpoint has one deployment; traffic splitting fills it in). Model, version and task are copied from
-/// the package when it is deployed, so an endpoint can be read and routed without opening its packages.
+/// the same package again is the same deployment. <see cref="TrafficPercent"/> is the share of the endpoint's requests
+/// it answers and <see cref="MirrorPercent"/> the share it scores a copy of without answering (see
+/// <see cref="TrafficRouter"/>); both are percentages with a resolution of 0.01 (<see cref="TrafficTable"/>). Model,
+/// version and task are copied from the package when it is deployed, so an endpoint can be read and routed without
+/// opening its packages.
 /// </summary>
 public sealed record Deployment
 {
@@ -25,7 +27,11 @@ public sealed record Deployment
 
     public required ModelTask Task { get; init; }
 
-    public int TrafficPercent { get; init; } = 100;
+    /// <summary>Share of requests answered, 0 to 100; a deployment at 0 is kept loaded (a warm standby or a shadow).</summary>
+    public double TrafficPercent { get; init; } = 100;
+
+    /// <summary>Share of requests mirrored to it: scored and logged, never answered.</summary>
+    public double MirrorPercent { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -22,4 +22,13 @@ public sealed record ScoreOutcome
     public IReadOnlyList<RowResult>? Rows { get; init; }
 
     public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>A request refused as a whole, with its reason and any problems named by path.</summary>
+    public static ScoreOutcome Refused(string requestId, int status, string detail, IReadOnlyList<string>? errors = null) => new()
+    {
+        RequestId = requestId,
+        Status = status,
+        Detail = detail,
+        Errors = errors ?? [],
+    };
 }

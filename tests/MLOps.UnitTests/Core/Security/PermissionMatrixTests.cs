@@ -36,6 +36,10 @@ public class PermissionMatrixTests
     [InlineData(Role.Business, Permission.Score, false)]
     [InlineData(Role.OperationsEngineer, Permission.ManageEndpoints, true)]
     [InlineData(Role.DataScientist, Permission.ManageEndpoints, false)]
+    [InlineData(Role.OperationsEngineer, Permission.ManageTraffic, true)]
+    [InlineData(Role.MlArchitect, Permission.ManageTraffic, false)]
+    [InlineData(Role.PlatformService, Permission.ManageTraffic, false)]
+    [InlineData(Role.Application, Permission.ManageTraffic, false)]
     public void Grants_follow_the_matrix(Role role, Permission permission, bool allowed)
     {
         Assert.Equal(allowed, PermissionMatrix.Default.Allows(As(role), permission));

@@ -11,7 +11,7 @@ public sealed class PendingRowsTests
 {
     private static readonly string[] CreditLabels = ["good", "bad"];
 
-    private static Dictionary<string, string?> Good() => new(StringComparer.Ordinal)
+    internal static Dictionary<string, string?> Good() => new(StringComparer.Ordinal)
     {
         ["Seniority"] = "9", ["Home"] = "rent", ["Time"] = "60", ["Age"] = "30", ["Marital"] = "married", ["Records"] = "no",
         ["Job"] = "freelance", ["Expenses"] = "73", ["Income"] = "129", ["Assets"] = "0", ["Debt"] = "0", ["Amount"] = "800", ["Price"] = "846",
@@ -63,13 +63,14 @@ public sealed class PendingRowsTests
         return (issue.Column, issue.Kind);
     }
 
-    private static async Task<ScoringPackage> CreditPackageAsync()
+    /// <summary>The credit package's contract and descriptor, under <paramref name="digest"/> (default a's).</summary>
+    internal static async Task<ScoringPackage> CreditPackageAsync(string? digest = null)
     {
         TrainingTable table = await CreditTables.LoadAsync();
         FeatureContract contract = FeatureContract.Create(CreditTables.Spec, (await CreditTables.WriteAsync()).Features, table.FeatureNames);
         return new ScoringPackage
         {
-            Digest = new string('a', 64),
+            Digest = digest ?? new string('a', 64),
             Project = "credit-scoring",
             Model = "credit-scoring",
             Version = 1,
